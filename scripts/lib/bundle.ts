@@ -1,0 +1,23 @@
+// Bundles a spec and its $refs (specs/shared/ included) into one document with
+// Redocly's bundler, the same one `redocly lint` uses.
+import { bundle, formatProblems, getTotals, loadConfig } from '@redocly/openapi-core';
+import { resolve } from 'node:path';
+import { repoRoot } from './apis.ts';
+
+export type OpenApiDocument = Record<string, unknown>;
+
+export interface BundleOptions {
+  /** Inline every $ref (for validators); otherwise keep internal refs under components. */
+  dereference?: boolean;
+}
+
+export async function bundleSpec(root: string, { dereference = false }: BundleOptions = {}): Promise<OpenApiDocument> {
+  const config = await loadConfig({ configPath: resolve(repoRoot, 'redocly.yaml') });
+  const result = await bundle({ ref: root, config, dereference });
+  const errors = result.problems.filter((problem) => problem.severity === 'error');
+  if (errors.length > 0) {
+    formatProblems(errors, { format: 'stylish', totals: getTotals(errors), version: 'bundle' });
+    throw new Error(`${root}: cannot be bundled (${errors.length} error(s) above). Run npm run lint for details.`);
+  }
+  return result.bundle.parsed as OpenApiDocument;
+}

@@ -1,0 +1,81 @@
+// `npm run lint` and `npm run build`, run for real on a copy of the repository:
+// a clean copy builds and reproduces the committed bundles byte for byte, and a
+// broken spec fails with its file, line and rule.
+import { spawnSync } from 'node:child_process';
+import { cpSync, mkdtempSync, readFileSync, rmSync, symlinkSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join, resolve } from 'node:path';
+import { afterEach, describe, expect, it } from 'vitest';
+import { loadApis, repoRoot } from '../scripts/lib/apis.ts';
+
+const COPIED = ['package.json', 'tsconfig.json', 'redocly.yaml', '.spectral.yaml', 'specs', 'lint', 'scripts'];
+const copies: string[] = [];
+
+function copyOfRepo(): string {
+  const dir = mkdtempSync(join(tmpdir(), 'snapshot-apis-'));
+  copies.push(dir);
+  for (const entry of COPIED) cpSync(resolve(repoRoot, entry), join(dir, entry), { recursive: true });
+  symlinkSync(resolve(repoRoot, 'node_modules'), join(dir, 'node_modules'), 'dir');
+  return dir;
+}
+
+function npmRun(dir: string, script: string): { status: number | null; output: string } {
+  const run = spawnSync('npm', ['run', script], { cwd: dir, encoding: 'utf8', env: { ...process.env, NO_COLOR: '1', FORCE_COLOR: '0' } });
+  return { status: run.status, output: `${run.stdout}${run.stderr}` };
+}
+
+function edit(dir: string, file: string, from: string, to: string): void {
+  const path = join(dir, file);
+  const text = readFileSync(path, 'utf8');
+  if (!text.includes(from)) throw new Error(`${file} does not contain ${JSON.stringify(from)}`);
+  writeFileSync(path, text.replace(from, to));
+}
+
+afterEach(() => {
+  for (const dir of copies.splice(0)) rmSync(dir, { recursive: true, force: true });
+});
+
+describe('npm run build', () => {
+  it('passes on a clean copy and writes the bundles that are committed', () => {
+    const dir = copyOfRepo();
+    const { status, output } = npmRun(dir, 'build');
+    expect(status, output).toBe(0);
+    for (const { name } of loadApis()) {
+      for (const extension of ['json', 'yaml']) {
+        const file = `generated/openapi/${name}.${extension}`;
+        expect(readFileSync(join(dir, file), 'utf8'), `${file} is stale: run npm run build and commit it`).toBe(
+          readFileSync(resolve(repoRoot, file), 'utf8'),
+        );
+      }
+    }
+  });
+
+  it('fails on a spec that breaks a project rule, naming file, line and rule', () => {
+    const dir = copyOfRepo();
+    edit(dir, 'specs/evs/openapi.yaml', 'Snapshot name, up to 64 characters.\n          maxLength: 64\n', 'Snapshot name.\n');
+    const { status, output } = npmRun(dir, 'build');
+    expect(status).not.toBe(0);
+    expect(output).toMatch(/specs\/evs\/openapi\.yaml/);
+    expect(output).toMatch(/\d+:\d+\s+error\s+request-string-constrained/);
+  });
+});
+
+describe('npm run lint', () => {
+  it('fails on a spec that does not parse, naming file, line and rule', () => {
+    const dir = copyOfRepo();
+    edit(dir, 'specs/dws/openapi.yaml', '  version: 1.0.0\n', '  version: 1.0.0\n   summary: [unclosed\n');
+    const { status, output } = npmRun(dir, 'lint');
+    expect(status).not.toBe(0);
+    expect(output).toMatch(/specs\/dws\/openapi\.yaml/);
+    expect(output).toMatch(/\d+:\d+\s+error\s+parser/);
+  });
+
+  it('fails when Redocly finds a problem Spectral does not check, naming file, line and rule', () => {
+    const dir = copyOfRepo();
+    edit(dir, 'specs/css/openapi.yaml', "      summary: Start a manual snapshot of a cluster's indices\n", '');
+    const { status, output } = npmRun(dir, 'lint');
+    expect(status).not.toBe(0);
+    expect(output).toMatch(/specs\/css\/openapi\.yaml:\d+:\d+/);
+    expect(output).toMatch(/operation-summary/);
+  });
+});

@@ -1,0 +1,104 @@
+// Shared helpers for the spec tests: the bundled, dereferenced specs and one
+// JSON Schema 2020-12 validator (OpenAPI 3.1 schemas are 2020-12 schemas).
+import { Ajv2020, type ErrorObject, type ValidateFunction } from 'ajv/dist/2020.js';
+import addFormats from 'ajv-formats';
+import { loadApis } from '../../scripts/lib/apis.ts';
+import { bundleSpec, type OpenApiDocument } from '../../scripts/lib/bundle.ts';
+
+export const HTTP_METHODS = ['get', 'put', 'post', 'delete', 'options', 'head', 'patch', 'trace'] as const;
+
+export interface LoadedSpec {
+  name: string;
+  root: string;
+  /** Every $ref inlined. */
+  document: OpenApiDocument;
+}
+
+const loaded = new Map<string, Promise<LoadedSpec>>();
+
+/** Every API of redocly.yaml, bundled and dereferenced once per test file. */
+export async function loadSpecs(): Promise<LoadedSpec[]> {
+  return Promise.all(
+    loadApis().map((api) => {
+      let spec = loaded.get(api.name);
+      if (spec === undefined) {
+        spec = bundleSpec(api.root, { dereference: true }).then((document) => ({ ...api, document }));
+        loaded.set(api.name, spec);
+      }
+      return spec;
+    }),
+  );
+}
+
+export async function loadSpec(name: string): Promise<LoadedSpec> {
+  const spec = (await loadSpecs()).find((candidate) => candidate.name === name);
+  if (spec === undefined) throw new Error(`No API named "${name}" in redocly.yaml.`);
+  return spec;
+}
+
+export type Json = null | boolean | number | string | Json[] | { [key: string]: Json };
+export type JsonObject = { [key: string]: Json };
+
+export function isObject(value: unknown): value is JsonObject {
+  return typeof value === 'object' && value !== null && !Array.isArray(value);
+}
+
+/** Reads a nested member, failing with the path when it is missing. */
+export function at(value: unknown, ...path: (string | number)[]): Json {
+  let current: unknown = value;
+  for (const [index, key] of path.entries()) {
+    if (typeof current !== 'object' || current === null || !(key in current)) {
+      throw new Error(`Missing ${path.slice(0, index + 1).join(' / ')}`);
+    }
+    current = (current as Record<string | number, unknown>)[key];
+  }
+  return current as Json;
+}
+
+export function objectAt(value: unknown, ...path: (string | number)[]): JsonObject {
+  const found = at(value, ...path);
+  if (!isObject(found)) throw new Error(`${path.join(' / ')} is not an object`);
+  return found;
+}
+
+export interface Operation {
+  method: (typeof HTTP_METHODS)[number];
+  path: string;
+  operation: JsonObject;
+}
+
+export function operationsOf(document: OpenApiDocument): Operation[] {
+  const operations: Operation[] = [];
+  for (const [path, item] of Object.entries(objectAt(document, 'paths'))) {
+    for (const method of HTTP_METHODS) {
+      const operation = isObject(item) ? item[method] : undefined;
+      if (isObject(operation)) operations.push({ method, path, operation });
+    }
+  }
+  return operations;
+}
+
+/** The only operation of a spec: each spec here describes exactly one call. */
+export function onlyOperation(document: OpenApiDocument): Operation {
+  const operations = operationsOf(document);
+  if (operations.length !== 1) throw new Error(`Expected one operation, found ${operations.length}`);
+  return operations[0]!;
+}
+
+export function requestBodySchema(operation: JsonObject): JsonObject {
+  return objectAt(operation, 'requestBody', 'content', 'application/json', 'schema');
+}
+
+const ajv = new Ajv2020({ allErrors: true, strict: false });
+addFormats.default(ajv);
+const validators = new WeakMap<object, ValidateFunction>();
+
+/** Validates with ajv in its default (unicode) regular expression mode, as Prism and Redocly do. */
+export function validate(schema: JsonObject, value: unknown): ErrorObject[] {
+  let validator = validators.get(schema);
+  if (validator === undefined) {
+    validator = ajv.compile(schema);
+    validators.set(schema, validator);
+  }
+  return validator(value) ? [] : [...(validator.errors ?? [])];
+}

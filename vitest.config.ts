@@ -1,0 +1,10 @@
+import { defineConfig } from 'vitest/config';
+
+export default defineConfig({
+  test: {
+    include: ['test/**/*.test.ts'],
+    // Some tests run the real lint and build commands on a copy of the repo.
+    testTimeout: 120_000,
+    hookTimeout: 120_000,
+  },
+});
