@@ -6,18 +6,13 @@ import { describe, expect, it } from 'vitest';
 import { isObject, loadSpec, objectAt, onlyOperation, validate, type JsonObject } from './support/specs.ts';
 
 const gateway = ['error_code', 'error_msg'];
+const dwsError = ['error_code', 'error_msg'];
+const cssError = ['errCode', 'externalMessage'];
+const evsError = ['error'];
 
 /** Top-level keys each error body requires, per API and status. */
 const envelopes: Record<string, Record<string, string[]>> = {
-  dws: {
-    '400': ['error_code', 'error_msg'],
-    '401': gateway,
-    '403': ['error_code', 'error_msg'],
-    '404': ['error_code', 'error_msg'],
-    '429': gateway,
-    '500': ['error_code', 'error_msg'],
-    '503': ['error_code', 'error_msg'],
-  },
+  dws: { '400': dwsError, '401': gateway, '403': dwsError, '404': dwsError, '429': gateway, '500': dwsError, '503': dwsError },
   cinder: {
     '400': ['badRequest'],
     '401': ['error'],
@@ -26,24 +21,16 @@ const envelopes: Record<string, Record<string, string[]>> = {
     '413': ['overLimit'],
     '500': ['computeFault'],
   },
-  css: {
-    '400': ['errCode', 'externalMessage'],
-    '401': gateway,
-    '403': ['errCode', 'externalMessage'],
-    '406': ['errCode', 'externalMessage'],
-    '429': gateway,
-    '500': ['errCode', 'externalMessage'],
-    '501': ['errCode', 'externalMessage'],
-  },
+  css: { '400': cssError, '401': gateway, '403': cssError, '406': cssError, '429': gateway, '500': cssError, '501': cssError },
   evs: {
-    '400': ['error'],
+    '400': evsError,
     '401': gateway,
-    '403': ['error'],
-    '404': ['error'],
-    '409': ['error'],
+    '403': evsError,
+    '404': evsError,
+    '409': evsError,
     '429': gateway,
-    '500': ['error'],
-    '503': ['error'],
+    '500': evsError,
+    '503': evsError,
   },
 };
 
