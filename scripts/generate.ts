@@ -1,0 +1,16 @@
+// Rebuilds everything generation owns under generated/ from the specs: the
+// owned folders are wiped first, so nothing stale survives.
+import { mkdirSync, rmSync, writeFileSync } from 'node:fs';
+import { dirname, resolve } from 'node:path';
+import { repoRoot } from './lib/apis.ts';
+import { ownedFolders, renderGenerated } from './lib/generate.ts';
+
+const generatedDir = resolve(repoRoot, 'generated');
+const files = await renderGenerated();
+for (const folder of ownedFolders()) rmSync(resolve(generatedDir, folder), { recursive: true, force: true });
+for (const file of files) {
+  const target = resolve(generatedDir, file.path);
+  mkdirSync(dirname(target), { recursive: true });
+  writeFileSync(target, file.contents);
+}
+console.log(`generated ${files.length} files under generated/: ${files.map((file) => file.path).join(', ')}`);

@@ -1,0 +1,102 @@
+// What the four clients share: choosing the endpoint, sending the token, and
+// telling the caller clearly when the options cannot work. openapi-fetch does
+// the HTTP; the generated types say what goes over the wire.
+import createFetchClient, { type Client, type ClientOptions, type FetchOptions, type FetchResponse, type Middleware } from 'openapi-fetch';
+
+/**
+ * openapi-fetch's client for an API whose one operation is a POST, with that
+ * POST taking its options as a plain (not inferred) parameter. TypeScript then
+ * checks object literals for excess properties, so a misspelt optional field
+ * is a compile error instead of a field the service never sees.
+ */
+export type SnapshotClient<Paths extends {}, Path extends string, Operation extends Record<string | number, any>> = Omit<
+  Client<Paths, 'application/json'>,
+  'POST'
+> & {
+  POST(url: Path, init: FetchOptions<Operation>): Promise<FetchResponse<Operation, FetchOptions<Operation>, 'application/json'>>;
+};
+
+/** Options every client accepts, on top of openapi-fetch's own (headers, fetch, serializers, ...). */
+export interface CommonClientOptions extends Omit<ClientOptions, 'baseUrl'> {
+  /** Where to send requests, e.g. a mock server (`http://127.0.0.1:4010`) or a private endpoint. */
+  baseUrl?: string;
+  /** Sent as `X-Auth-Token` on every request. */
+  token?: string;
+  /** openapi-fetch middleware, applied in order. */
+  middleware?: Middleware[];
+}
+
+/** Options of the Huawei Cloud clients, which also know their regions' endpoints. */
+export interface RegionalClientOptions<Region extends string> extends CommonClientOptions {
+  /** Region ID such as `cn-north-4`: the client calls that region's official endpoint. */
+  region?: Region;
+}
+
+export interface ServiceDescription {
+  /** Subpath of the package, used in error messages, e.g. `snapshot-apis/dws`. */
+  module: string;
+  /** Region ID -> endpoint, for services with official regional endpoints. */
+  regions?: Readonly<Record<string, string>>;
+  /** How to describe a base URL to someone who passed none. */
+  baseUrlHint: string;
+}
+
+export class ClientOptionsError extends TypeError {
+  override name = 'ClientOptionsError';
+}
+
+function resolveBaseUrl(service: ServiceDescription, options: RegionalClientOptions<string>): string {
+  const { module, regions, baseUrlHint } = service;
+  const { baseUrl, region } = options;
+  if (baseUrl !== undefined && region !== undefined) {
+    throw new ClientOptionsError(`${module}: pass either baseUrl or region, not both (got baseUrl ${JSON.stringify(baseUrl)} and region ${JSON.stringify(region)}).`);
+  }
+  if (region !== undefined) {
+    if (regions === undefined) {
+      throw new ClientOptionsError(`${module}: this service has no official regions; pass baseUrl (${baseUrlHint}) instead of region.`);
+    }
+    const endpoint = regions[region];
+    if (endpoint === undefined) {
+      throw new ClientOptionsError(`${module}: unknown region ${JSON.stringify(region)}. Pass one of: ${Object.keys(regions).join(', ')}; or pass baseUrl for any other endpoint.`);
+    }
+    return endpoint;
+  }
+  if (baseUrl === undefined) {
+    const choices = regions === undefined ? '' : `, or region (one of: ${Object.keys(regions).join(', ')})`;
+    throw new ClientOptionsError(`${module}: pass baseUrl (${baseUrlHint})${choices}.`);
+  }
+  if (!URL.canParse(baseUrl) || !/^https?:$/.test(new URL(baseUrl).protocol)) {
+    throw new ClientOptionsError(`${module}: baseUrl ${JSON.stringify(baseUrl)} is not an http(s) URL; pass it as e.g. ${baseUrlHint}.`);
+  }
+  return baseUrl;
+}
+
+function tokenMiddleware(module: string, token: string): Middleware {
+  if (token.trim() === '') throw new ClientOptionsError(`${module}: token is empty; pass the X-Auth-Token value, or leave token out.`);
+  return {
+    onRequest({ request }) {
+      request.headers.set('X-Auth-Token', token);
+      return request;
+    },
+  };
+}
+
+/** An openapi-fetch client for one service, with its endpoint and credentials applied. */
+export function createServiceClient<Paths extends {}>(
+  service: ServiceDescription,
+  options: RegionalClientOptions<string>,
+): Client<Paths, 'application/json'> {
+  if (typeof options !== 'object' || options === null) {
+    throw new ClientOptionsError(`${service.module}: createClient needs an options object, e.g. { baseUrl, token }.`);
+  }
+  const { region: _region, token, middleware = [], ...fetchOptions } = options;
+  const client = createFetchClient<Paths, 'application/json'>({ ...fetchOptions, baseUrl: resolveBaseUrl(service, options) });
+  if (token !== undefined) client.use(tokenMiddleware(service.module, token));
+  if (middleware.length > 0) client.use(...middleware);
+  return client;
+}
+
+/** Reads a request ID header from a response, if the service sent one. */
+export function readRequestId(response: Response, header: string): string | undefined {
+  return response.headers.get(header) ?? undefined;
+}
