@@ -7,66 +7,11 @@ import * as cinder from '../../src/cinder.ts';
 import * as css from '../../src/css.ts';
 import * as dws from '../../src/dws.ts';
 import * as evs from '../../src/evs.ts';
+import { callers, CLUSTER_ID as CLUSTER } from '../support/calls.ts';
 import { RecordingServer } from '../support/http-server.ts';
 import { isObject, loadSpec, objectAt, onlyOperation, type Json, type JsonObject } from '../support/specs.ts';
 
 const TOKEN = 'MIIZ-test-token';
-const PROJECT = '89cd04f168b84af6be287f71730fdb4b';
-const CLUSTER = 'ea244205-d641-45d9-9dcb-ab2236bcd07e';
-
-interface CallResult {
-  data?: unknown;
-  error?: unknown;
-  response: Response;
-}
-
-/** How each client is called, with the request body taken from its spec's example. */
-const clients = [
-  {
-    api: 'dws',
-    requestIdHeader: dws.requestIdHeader,
-    requestIdOf: dws.requestIdOf,
-    path: `/v1.0/${PROJECT}/snapshots`,
-    call: (baseUrl: string, body: JsonObject): Promise<CallResult> =>
-      dws.createClient({ baseUrl, token: TOKEN }).POST('/v1.0/{project_id}/snapshots', {
-        params: { path: { project_id: PROJECT } },
-        body: body as dws.CreateClusterSnapshotRequest,
-      }),
-  },
-  {
-    api: 'cinder',
-    requestIdHeader: cinder.requestIdHeader,
-    requestIdOf: cinder.requestIdOf,
-    path: `/v2/${PROJECT}/snapshots`,
-    call: (baseUrl: string, body: JsonObject): Promise<CallResult> =>
-      cinder.createClient({ baseUrl, token: TOKEN }).POST('/v2/{tenant_id}/snapshots', {
-        params: { path: { tenant_id: PROJECT } },
-        body: body as cinder.CreateVolumeSnapshotRequest,
-      }),
-  },
-  {
-    api: 'css',
-    requestIdHeader: css.requestIdHeader,
-    requestIdOf: css.requestIdOf,
-    path: `/v1.0/${PROJECT}/clusters/${CLUSTER}/index_snapshot`,
-    call: (baseUrl: string, body: JsonObject): Promise<CallResult> =>
-      css.createClient({ baseUrl, token: TOKEN }).POST('/v1.0/{project_id}/clusters/{cluster_id}/index_snapshot', {
-        params: { path: { project_id: PROJECT, cluster_id: CLUSTER } },
-        body: body as css.CreateIndexSnapshotRequest,
-      }),
-  },
-  {
-    api: 'evs',
-    requestIdHeader: evs.requestIdHeader,
-    requestIdOf: evs.requestIdOf,
-    path: `/v5/${PROJECT}/snapshots`,
-    call: (baseUrl: string, body: JsonObject): Promise<CallResult> =>
-      evs.createClient({ baseUrl, token: TOKEN }).POST('/v5/{project_id}/snapshots', {
-        params: { path: { project_id: PROJECT } },
-        body: body as evs.CreateStandardSnapshotRequest,
-      }),
-  },
-];
 
 function firstExample(media: JsonObject): Json {
   const examples = Object.values(objectAt(media, 'examples')).filter(isObject);
@@ -96,7 +41,9 @@ const server = new RecordingServer();
 beforeAll(() => server.start());
 afterAll(() => server.stop());
 
-describe.each(clients)('$api client against a local server', ({ api, path, call, requestIdHeader, requestIdOf }) => {
+describe.each(callers)('$api client against a local server', ({ api, path, call: callApi, requestIdHeader, requestIdOf }) => {
+  const call = (baseUrl: string, body: JsonObject) => callApi({ baseUrl, body, token: TOKEN });
+
   it('sends the method, URL, token, content type and body of the call', async () => {
     const { request, success } = await factsOf(api);
     server.reply({ status: success.status, body: success.body });

@@ -1,0 +1,117 @@
+// Starting and stopping Prism mock servers, for `npm run mock` and the contract
+// tests alike: one Prism process per spec, ready only once it answers HTTP,
+// and stopped for sure (SIGTERM, then SIGKILL) when asked.
+import { spawn } from 'node:child_process';
+import { createRequire } from 'node:module';
+import { createServer, type AddressInfo, type Server } from 'node:net';
+import { dirname, resolve } from 'node:path';
+import { fileURLToPath } from 'node:url';
+
+const prismBin = resolve(dirname(createRequire(import.meta.url).resolve('@stoplight/prism-cli/package.json')), 'dist/index.js');
+/** Keeps Prism alive when a violation quotes characters a header cannot carry (see the file). */
+const preload = fileURLToPath(new URL('./prism-preload.cjs', import.meta.url));
+
+export const MOCK_HOST = '127.0.0.1';
+
+export interface PrismOptions {
+  /** The spec to serve (Prism resolves its $refs). */
+  spec: string;
+  port: number;
+  /** Seed for dynamic responses (`Prefer: dynamic=true`), so they repeat from run to run. */
+  seed?: string;
+  /** Receives every line Prism prints. */
+  onLine?: (line: string) => void;
+  /** How long to wait for Prism to answer before giving up. */
+  readyTimeoutMs?: number;
+}
+
+export interface RunningPrism {
+  url: string;
+  port: number;
+  pid: number;
+  /** Resolves when the process has exited, for any reason, with the signal that ended it, if any. */
+  readonly exited: Promise<NodeJS.Signals | null>;
+  stop(): Promise<void>;
+}
+
+export class PortInUseError extends Error {
+  override name = 'PortInUseError';
+}
+
+/** Rejects with PortInUseError when something already listens on the port. */
+export async function ensurePortFree(port: number, what: string): Promise<void> {
+  await new Promise<void>((resolvePort, reject) => {
+    const probe = createServer();
+    probe.once('error', (error: NodeJS.ErrnoException) =>
+      reject(error.code === 'EADDRINUSE' ? new PortInUseError(`Port ${port} (${what}) is already in use.`) : error),
+    );
+    probe.listen(port, MOCK_HOST, () => probe.close(() => resolvePort()));
+  });
+}
+
+/** `count` distinct ports that were free a moment ago (held together, so no two are the same). */
+export async function findFreePorts(count: number): Promise<number[]> {
+  const probes = await Promise.all(
+    Array.from({ length: count }, () => new Promise<Server>((resolveProbe, reject) => {
+      const probe = createServer();
+      probe.once('error', reject);
+      probe.listen(0, MOCK_HOST, () => resolveProbe(probe));
+    })),
+  );
+  const ports = probes.map((probe) => (probe.address() as AddressInfo).port);
+  await Promise.all(probes.map((probe) => new Promise((resolveClose) => probe.close(resolveClose))));
+  return ports;
+}
+
+const pause = (ms: number) => new Promise((resolveTimer) => setTimeout(resolveTimer, ms));
+
+export async function startPrism({ spec, port, seed = 'snapshot-apis', onLine, readyTimeoutMs = 60_000 }: PrismOptions): Promise<RunningPrism> {
+  const url = `http://${MOCK_HOST}:${port}`;
+  const child = spawn(process.execPath, ['--require', preload, prismBin, 'mock', spec, '--host', MOCK_HOST, '--port', String(port), '--seed', seed], {
+    stdio: ['ignore', 'pipe', 'pipe'],
+  });
+  const recent: string[] = [];
+  const collect = (chunk: Buffer) => {
+    for (const line of chunk.toString('utf8').split('\n')) {
+      if (line.trim() === '') continue;
+      recent.push(line);
+      if (recent.length > 20) recent.shift();
+      onLine?.(line);
+    }
+  };
+  child.stdout.on('data', collect);
+  child.stderr.on('data', collect);
+  let running = true;
+  const exited = new Promise<NodeJS.Signals | null>((resolveExit) =>
+    child.once('exit', (_code, signal) => {
+      running = false;
+      resolveExit(signal);
+    }),
+  );
+
+  const stop = async () => {
+    if (!running) return;
+    child.kill('SIGTERM');
+    const killed = await Promise.race([exited.then(() => true), pause(5_000).then(() => false)]);
+    if (!killed) {
+      child.kill('SIGKILL');
+      await exited;
+    }
+  };
+
+  const deadline = Date.now() + readyTimeoutMs;
+  while (running) {
+    try {
+      // Any HTTP answer (Prism says 404 for /) means it is listening.
+      await fetch(`${url}/`, { signal: AbortSignal.timeout(1_000) });
+      return { url, port, pid: child.pid!, exited, stop };
+    } catch {
+      if (Date.now() > deadline) {
+        await stop();
+        throw new Error(`Prism for ${spec} did not answer on ${url} within ${readyTimeoutMs} ms. Last output:\n${recent.join('\n')}`);
+      }
+      await pause(100);
+    }
+  }
+  throw new Error(`Prism for ${spec} exited before it answered on ${url}. Last output:\n${recent.join('\n')}`);
+}

@@ -1,0 +1,67 @@
+// `npm run mock`: one Prism mock server per API of redocly.yaml on 127.0.0.1,
+// DWS 4010, Cinder 4011, CSS 4012, EVS 4013 (4010 + the API's place in the
+// list), each movable with MOCK_PORT_<API>. Prints what runs where, forwards
+// Prism's log lines with the API's name, and stops all of them on Ctrl-C or
+// SIGTERM, or when one of them dies.
+import { relative } from 'node:path';
+import { loadApis, repoRoot } from './lib/apis.ts';
+import { ensurePortFree, PortInUseError, startPrism, type RunningPrism } from './lib/prism.ts';
+
+const FIRST_PORT = 4010;
+
+function portFor(name: string, index: number): { port: number; variable: string } {
+  const variable = `MOCK_PORT_${name.toUpperCase()}`;
+  const value = process.env[variable];
+  if (value === undefined || value === '') return { port: FIRST_PORT + index, variable };
+  const port = Number(value);
+  if (!Number.isInteger(port) || port < 1 || port > 65_535) {
+    throw new Error(`${variable}=${JSON.stringify(value)} is not a port number; set it to a free port between 1 and 65535.`);
+  }
+  return { port, variable };
+}
+
+const mocks = loadApis().map((api, index) => ({ ...api, ...portFor(api.name, index) }));
+const running: RunningPrism[] = [];
+let stopping = false;
+
+async function stopAll(exitCode: number): Promise<never> {
+  stopping = true;
+  await Promise.all(running.map((prism) => prism.stop()));
+  process.exit(exitCode);
+}
+
+for (const { name, port, variable } of mocks) {
+  try {
+    await ensurePortFree(port, `${name} mock`);
+  } catch (error) {
+    if (!(error instanceof PortInUseError)) throw error;
+    console.error(`${error.message} Stop what is using it, or move the ${name} mock with ${variable}=<free port>.`);
+    process.exit(1);
+  }
+}
+
+process.once('SIGINT', () => void stopAll(0));
+process.once('SIGTERM', () => void stopAll(0));
+
+try {
+  for (const { name, root, port } of mocks) {
+    const prism = await startPrism({ spec: root, port, onLine: (line) => console.log(`[${name}] ${line}`) });
+    running.push(prism);
+    void prism.exited.then((signal) => {
+      // Ctrl-C reaches every process of the terminal's group, Prism's included.
+      if (stopping || signal === 'SIGINT' || signal === 'SIGTERM') return;
+      console.error(`The ${name} mock stopped unexpectedly; stopping the others.`);
+      void stopAll(1);
+    });
+  }
+} catch (error) {
+  console.error(error instanceof Error ? error.message : error);
+  await stopAll(1);
+}
+
+const rows = mocks.map(({ name, root, port, variable }, index) => [name, `http://127.0.0.1:${port}`, variable, relative(repoRoot, root), String(running[index]!.pid)]);
+const header = ['API', 'URL', 'PORT VARIABLE', 'SPEC', 'PID'];
+const widths = header.map((title, column) => Math.max(title.length, ...rows.map((row) => row[column]!.length)));
+const line = (cells: string[]) => cells.map((cell, column) => cell.padEnd(widths[column]!)).join('  ').trimEnd();
+console.log(['', 'Mock servers running:', line(header), ...rows.map(line), ''].join('\n'));
+console.log('Requests need an X-Auth-Token header (any value will do) or the AK/SK headers. Ctrl-C stops all mocks.');
