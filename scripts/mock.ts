@@ -5,7 +5,8 @@
 // SIGTERM, or when one of them dies.
 import { relative } from 'node:path';
 import { loadApis, repoRoot } from './lib/apis.ts';
-import { ensurePortFree, PortInUseError, startPrism, type RunningPrism } from './lib/prism.ts';
+import { ensurePortFree, PortInUseError } from './lib/ports.ts';
+import { startPrism, type RunningPrism } from './lib/prism.ts';
 
 const FIRST_PORT = 4010;
 

@@ -63,16 +63,21 @@ function endpointsModule(endpoints: Record<string, string>, source: string): str
   ].join('\n');
 }
 
+/** The bundled spec as generated/openapi/<api>.json and .yaml. */
+export function bundledSpecFiles(api: Api, document: OpenApiDocument): GeneratedFile[] {
+  const source = relative(repoRoot, api.root);
+  return [
+    { path: `openapi/${api.name}.json`, contents: `${JSON.stringify(document, null, 2)}\n` },
+    { path: `openapi/${api.name}.yaml`, contents: `# ${doNotEdit(source)}\n${stringify(document, { lineWidth: 0 })}` },
+  ];
+}
+
 export async function renderGenerated(apis: Api[] = loadApis()): Promise<GeneratedFile[]> {
   const files: GeneratedFile[] = [];
   for (const api of apis) {
     const source = relative(repoRoot, api.root);
     const document = await bundleSpec(api.root);
-    files.push(
-      { path: `openapi/${api.name}.json`, contents: `${JSON.stringify(document, null, 2)}\n` },
-      { path: `openapi/${api.name}.yaml`, contents: `# ${doNotEdit(source)}\n${stringify(document, { lineWidth: 0 })}` },
-      { path: `${api.name}/types.ts`, contents: await typesOf(document, source) },
-    );
+    files.push(...bundledSpecFiles(api, document), { path: `${api.name}/types.ts`, contents: await typesOf(document, source) });
     const endpoints = regionEndpoints(document);
     if (Object.keys(endpoints).length > 0) {
       files.push({ path: `${api.name}/endpoints.ts`, contents: endpointsModule(endpoints, source) });

@@ -3,15 +3,14 @@
 // and stopped for sure (SIGTERM, then SIGKILL) when asked.
 import { spawn } from 'node:child_process';
 import { createRequire } from 'node:module';
-import { createServer, type AddressInfo, type Server } from 'node:net';
 import { dirname, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { LOCALHOST as MOCK_HOST } from './ports.ts';
 
 const prismBin = resolve(dirname(createRequire(import.meta.url).resolve('@stoplight/prism-cli/package.json')), 'dist/index.js');
 /** Keeps Prism alive when a violation quotes characters a header cannot carry (see the file). */
 const preload = fileURLToPath(new URL('./prism-preload.cjs', import.meta.url));
 
-export const MOCK_HOST = '127.0.0.1';
 
 export interface PrismOptions {
   /** The spec to serve (Prism resolves its $refs). */
@@ -32,35 +31,6 @@ export interface RunningPrism {
   /** Resolves when the process has exited, for any reason, with the signal that ended it, if any. */
   readonly exited: Promise<NodeJS.Signals | null>;
   stop(): Promise<void>;
-}
-
-export class PortInUseError extends Error {
-  override name = 'PortInUseError';
-}
-
-/** Rejects with PortInUseError when something already listens on the port. */
-export async function ensurePortFree(port: number, what: string): Promise<void> {
-  await new Promise<void>((resolvePort, reject) => {
-    const probe = createServer();
-    probe.once('error', (error: NodeJS.ErrnoException) =>
-      reject(error.code === 'EADDRINUSE' ? new PortInUseError(`Port ${port} (${what}) is already in use.`) : error),
-    );
-    probe.listen(port, MOCK_HOST, () => probe.close(() => resolvePort()));
-  });
-}
-
-/** `count` distinct ports that were free a moment ago (held together, so no two are the same). */
-export async function findFreePorts(count: number): Promise<number[]> {
-  const probes = await Promise.all(
-    Array.from({ length: count }, () => new Promise<Server>((resolveProbe, reject) => {
-      const probe = createServer();
-      probe.once('error', reject);
-      probe.listen(0, MOCK_HOST, () => resolveProbe(probe));
-    })),
-  );
-  const ports = probes.map((probe) => (probe.address() as AddressInfo).port);
-  await Promise.all(probes.map((probe) => new Promise((resolveClose) => probe.close(resolveClose))));
-  return ports;
 }
 
 const pause = (ms: number) => new Promise((resolveTimer) => setTimeout(resolveTimer, ms));

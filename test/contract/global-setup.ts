@@ -5,7 +5,8 @@ import { createWriteStream, mkdirSync } from 'node:fs';
 import { resolve } from 'node:path';
 import type { TestProject } from 'vitest/node';
 import { loadApis, repoRoot } from '../../scripts/lib/apis.ts';
-import { findFreePorts, startPrism, type RunningPrism } from '../../scripts/lib/prism.ts';
+import { findFreePorts } from '../../scripts/lib/ports.ts';
+import { startPrism, type RunningPrism } from '../../scripts/lib/prism.ts';
 
 /** Fixed, so dynamic responses and their failures repeat from run to run. */
 export const CONTRACT_SEED = '20261123';

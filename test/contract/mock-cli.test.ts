@@ -5,7 +5,8 @@ import { spawn, type ChildProcess } from 'node:child_process';
 import { createServer, type Server } from 'node:net';
 import { afterEach, describe, expect, it } from 'vitest';
 import { loadApis, repoRoot } from '../../scripts/lib/apis.ts';
-import { findFreePorts, startPrism } from '../../scripts/lib/prism.ts';
+import { findFreePorts } from '../../scripts/lib/ports.ts';
+import { startPrism } from '../../scripts/lib/prism.ts';
 
 const children: ChildProcess[] = [];
 const blockers: Server[] = [];

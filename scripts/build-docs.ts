@@ -1,0 +1,8 @@
+// Renders the docs into generated/docs/ (gitignored): index.html, one page per
+// API, the shared Redoc script and the bundled specs. Works offline.
+import { resolve } from 'node:path';
+import { repoRoot } from './lib/apis.ts';
+import { buildDocs } from './lib/docs.ts';
+
+const pages = await buildDocs(resolve(repoRoot, 'generated/docs'));
+console.log(`rendered generated/docs/: ${pages.join(', ')}`);

@@ -1,0 +1,55 @@
+// Every x-doc-deviation entry of a bundled spec, with where it sits, for the
+// docs index (and anyone else who wants the list of departures from the
+// vendors' documents).
+import type { OpenApiDocument } from './bundle.ts';
+
+export interface Deviation {
+  /** JSON pointer of the element that carries the entry. */
+  pointer: string;
+  /** The element in words, e.g. `schema SnapshotToCreate › volume_id`. */
+  where: string;
+  document: string;
+  service: string;
+  evidence: string[];
+}
+
+const decode = (token: string) => token.replaceAll('~1', '/').replaceAll('~0', '~');
+
+/** Describes a JSON pointer of an OpenAPI document for a reader. */
+export function describePointer(pointer: string, document: OpenApiDocument): string {
+  const tokens = pointer.split('/').slice(1).map(decode);
+  const [root, kind, name, ...rest] = tokens;
+  const properties = rest.filter((_, index) => rest[index - 1] === 'properties');
+  const field = properties.length > 0 ? ` › ${properties.join('.')}` : '';
+  if (root === 'components' && kind !== undefined && name !== undefined) {
+    const singular = { schemas: 'schema', responses: 'response', parameters: 'parameter', headers: 'header' }[kind] ?? kind;
+    return `${singular} ${name}${field}`;
+  }
+  if (root === 'paths' && kind !== undefined && name !== undefined) {
+    const operation = (document['paths'] as Record<string, Record<string, { operationId?: string }>>)[kind]?.[name];
+    return `operation ${operation?.operationId ?? `${name.toUpperCase()} ${kind}`}${rest.length > 0 ? ` › ${rest.join(' › ')}` : ''}`;
+  }
+  return pointer;
+}
+
+export function listDeviations(document: OpenApiDocument): Deviation[] {
+  const found: Deviation[] = [];
+  const visit = (node: unknown, pointer: string) => {
+    if (Array.isArray(node)) {
+      node.forEach((item, index) => visit(item, `${pointer}/${index}`));
+      return;
+    }
+    if (typeof node !== 'object' || node === null) return;
+    for (const [key, value] of Object.entries(node)) {
+      if (key === 'x-doc-deviation' && Array.isArray(value)) {
+        for (const entry of value as { document: string; service: string; evidence: string[] }[]) {
+          found.push({ pointer, where: describePointer(pointer, document), ...entry });
+        }
+      } else {
+        visit(value, `${pointer}/${key.replaceAll('~', '~0').replaceAll('/', '~1')}`);
+      }
+    }
+  };
+  visit(document, '#');
+  return found;
+}

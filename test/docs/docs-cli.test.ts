@@ -1,0 +1,59 @@
+// `npm run docs` as a user runs it: it serves the docs on the port given and
+// says where; a taken port is a clear error.
+import { spawn, type ChildProcess } from 'node:child_process';
+import { createServer, type Server } from 'node:net';
+import { afterEach, describe, expect, it } from 'vitest';
+import { repoRoot } from '../../scripts/lib/apis.ts';
+import { findFreePorts } from '../../scripts/lib/ports.ts';
+
+const children: ChildProcess[] = [];
+const blockers: Server[] = [];
+
+afterEach(async () => {
+  for (const child of children.splice(0)) if (child.exitCode === null && child.signalCode === null) child.kill('SIGKILL');
+  await Promise.all(blockers.splice(0).map((server) => new Promise((done) => server.close(done))));
+});
+
+function runDocs(port: number) {
+  const child = spawn('npm', ['run', 'docs'], { cwd: repoRoot, env: { ...process.env, DOCS_PORT: String(port) }, stdio: ['ignore', 'pipe', 'pipe'] });
+  children.push(child);
+  let output = '';
+  child.stdout!.on('data', (chunk: Buffer) => (output += chunk.toString()));
+  child.stderr!.on('data', (chunk: Buffer) => (output += chunk.toString()));
+  const exit = new Promise<number | null>((done) => child.once('exit', (code) => done(code)));
+  return { child, output: () => output, exit };
+}
+
+describe('npm run docs', () => {
+  it('serves the docs on localhost and prints the URL, until SIGTERM', async () => {
+    const [port] = await findFreePorts(1);
+    const run = runDocs(port!);
+    const deadline = Date.now() + 90_000;
+    while (!/Serving generated\/docs\/ at (\S+)/.test(run.output())) {
+      if (run.child.exitCode !== null || Date.now() > deadline) throw new Error(`npm run docs did not come up:\n${run.output()}`);
+      await new Promise((done) => setTimeout(done, 200));
+    }
+    const url = /Serving generated\/docs\/ at (\S+)/.exec(run.output())![1]!;
+    expect(url).toBe(`http://127.0.0.1:${port}/`);
+    const index = await fetch(url);
+    expect(index.status).toBe(200);
+    expect(await index.text()).toContain('Snapshot APIs');
+    expect((await fetch(`${url}dws.html`)).status).toBe(200);
+    expect((await fetch(`${url}../package.json`)).status).toBe(404);
+
+    run.child.kill('SIGTERM');
+    await run.exit;
+    await expect(fetch(url)).rejects.toThrow();
+  });
+
+  it('refuses a port that is taken, naming the port and DOCS_PORT', async () => {
+    const [port] = await findFreePorts(1);
+    const blocker = createServer();
+    blockers.push(blocker);
+    await new Promise<void>((done) => blocker.listen(port, '127.0.0.1', done));
+    const run = runDocs(port!);
+    expect(await run.exit).not.toBe(0);
+    expect(run.output()).toContain(`Port ${port} (docs server) is already in use`);
+    expect(run.output()).toContain('DOCS_PORT=<free port>');
+  });
+});

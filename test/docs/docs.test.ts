@@ -1,0 +1,159 @@
+// The rendered docs in a real browser (Debian's Chromium), with every request
+// that is not to the local docs server blocked: each page shows what its spec
+// says, the index links everything and lists every recorded deviation, and
+// nothing on any page tries to leave the machine or logs an error.
+import { mkdirSync, mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join, resolve } from 'node:path';
+import type { Browser } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { repoRoot } from '../../scripts/lib/apis.ts';
+import { bundleSpec } from '../../scripts/lib/bundle.ts';
+import { listDeviations } from '../../scripts/lib/deviations.ts';
+import { buildDocs } from '../../scripts/lib/docs.ts';
+import { serveFolder, type StaticServer } from '../../scripts/lib/static-server.ts';
+import { guardedPage, launchChromium } from '../support/browser.ts';
+import { isObject, loadSpecs, onlyOperation, requestBodySchema, type Json, type JsonObject, type LoadedSpec } from '../support/specs.ts';
+
+const docsDir = mkdtempSync(join(tmpdir(), 'snapshot-apis-docs-'));
+const screenshots = resolve(repoRoot, 'test-results/screenshots');
+let server: StaticServer;
+let browser: Browser;
+
+beforeAll(async () => {
+  mkdirSync(screenshots, { recursive: true });
+  await buildDocs(docsDir);
+  server = await serveFolder(docsDir, 0);
+  browser = await launchChromium();
+}, 120_000);
+
+afterAll(async () => {
+  await browser?.close();
+  await server?.close();
+  rmSync(docsDir, { recursive: true, force: true });
+});
+
+/** Every property name a request body can carry. */
+function fieldNames(schema: Json, names = new Set<string>()): Set<string> {
+  if (Array.isArray(schema)) schema.forEach((item) => fieldNames(item, names));
+  else if (isObject(schema)) {
+    if (isObject(schema['properties'])) Object.keys(schema['properties']).forEach((name) => names.add(name));
+    Object.entries(schema).forEach(([key, child]) => key !== 'x-doc-deviation' && key !== 'examples' && fieldNames(child, names));
+  }
+  return names;
+}
+
+/** The first string (or other scalar) inside an example value, as Redoc prints it. */
+function firstLeaf(value: Json): string {
+  if (Array.isArray(value)) return value.length > 0 ? firstLeaf(value[0]!) : '[]';
+  if (isObject(value)) {
+    const entries = Object.values(value);
+    return entries.length > 0 ? firstLeaf(entries[0]!) : '{}';
+  }
+  return typeof value === 'string' ? value : JSON.stringify(value);
+}
+
+async function visit(name: string) {
+  const guarded = await guardedPage(browser, server.url.replace(/\/$/, ''));
+  const response = await guarded.page.goto(`${server.url}${name}`, { waitUntil: 'networkidle' });
+  await guarded.page.screenshot({ path: resolve(screenshots, `${name.replace('.html', '')}.png`), fullPage: true });
+  const text = (await guarded.page.locator('body').innerText()).replace(/\s+/g, ' ');
+  const options = (await guarded.page.locator('option').allTextContents()).map((option) => option.trim());
+  return { ...guarded, status: response?.status(), text, options };
+}
+
+const specs: LoadedSpec[] = await loadSpecs();
+
+describe.each(specs)('the $name page', ({ name, document }) => {
+  it('shows the operation, its request fields, statuses, examples and deviations, offline and without errors', async () => {
+    const { page, status, text, blocked, errors } = await visit(`${name}.html`);
+    const { method, path, operation } = onlyOperation(document);
+    expect(status).toBe(200);
+    expect(text).toContain(method.toUpperCase());
+    expect(text).toContain(path);
+
+    for (const field of fieldNames(requestBodySchema(operation))) expect(text, `request field ${field}`).toContain(field);
+
+    const responses = operation['responses'] as JsonObject;
+    for (const [code, response] of Object.entries(responses)) {
+      const description = String((response as JsonObject)['description']).trim().split('\n')[0]!.replace(/`/g, '');
+      expect(text, `response ${code}`).toContain(code);
+      expect(text, `response ${code} description`).toContain(description.slice(0, 40));
+    }
+
+    // Redoc shows the examples of one response at a time: pick each status in "Response samples".
+    const bodies: [string | undefined, Json][] = [
+      [undefined, ((operation['requestBody'] as JsonObject)['content'] as JsonObject)['application/json'] ?? null],
+      ...Object.entries(responses).map(([code, response]): [string, Json] => [code, ((response as JsonObject)['content'] as JsonObject)['application/json'] ?? null]),
+    ];
+    for (const [code, media] of bodies) {
+      if (code !== undefined) await page.getByRole('tab', { name: code, exact: true }).click();
+      const shown = [...(await page.locator('option').allTextContents()), (await page.locator('body').innerText()).replace(/\s+/g, ' ')];
+      const examples = isObject(media) && isObject(media['examples']) ? Object.values(media['examples']).filter(isObject) : [];
+      for (const example of examples) {
+        const expected = examples.length > 1 ? String(example['summary']) : firstLeaf(example['value'] ?? null);
+        expect(shown.some((visible) => visible.includes(expected)), `example "${String(example['summary'])}" of ${code ?? 'the request'}`).toBe(true);
+      }
+    }
+
+    // Redoc shows extensions on operations, parameters and fields (as JSON); the index lists them all.
+    const shownByRedoc = listDeviations(await bundleSpec(resolve(repoRoot, `specs/${name}/openapi.yaml`))).filter(
+      (deviation) => deviation.where.includes(' › ') || /^(operation|parameter) /.test(deviation.where),
+    );
+    expect(shownByRedoc.length).toBeGreaterThan(0);
+    for (const deviation of shownByRedoc) {
+      const firstLine = JSON.stringify(deviation.service.trim().split('\n')[0]!).slice(1, -1);
+      expect(text, `deviation at ${deviation.where}`).toContain(firstLine.slice(0, 50));
+    }
+
+    expect(await page.title()).toBe((document['info'] as JsonObject)['title']);
+    expect(blocked, 'requests that tried to leave the machine').toEqual([]);
+    expect(errors, 'console errors').toEqual([]);
+  });
+});
+
+describe('the index page', () => {
+  it('links every API page, lists every deviation and offers every spec for download, offline and without errors', async () => {
+    const { page, status, blocked, errors } = await visit('index.html');
+    expect(status).toBe(200);
+
+    const rows = await page.locator('#apis tbody tr').allInnerTexts();
+    expect(rows).toHaveLength(specs.length);
+    for (const { name, document } of specs) {
+      const { method, path } = onlyOperation(document);
+      const row = rows.find((candidate) => candidate.includes(path));
+      expect(row, `row for ${name}`).toBeDefined();
+      expect(row).toContain(method.toUpperCase());
+      expect(row).toContain(String((document['info'] as JsonObject)['version']));
+      expect(row).toContain(Object.keys(onlyOperation(document).operation['responses'] as object).find((code) => code.startsWith('2'))!);
+    }
+
+    const deviations = (await Promise.all(specs.map(({ name }) => bundleSpec(resolve(repoRoot, `specs/${name}/openapi.yaml`))))).flatMap(listDeviations);
+    expect(await page.locator('#deviations tbody tr').count()).toBe(deviations.length);
+    expect(deviations.length).toBeGreaterThan(20);
+
+    for (const { name } of specs) {
+      for (const extension of ['json', 'yaml']) {
+        const href = `openapi/${name}.${extension}`;
+        await expect(page.locator(`#downloads a[href="${href}"]`).count()).resolves.toBe(1);
+        expect((await fetch(`${server.url}${href}`)).status, href).toBe(200);
+      }
+    }
+
+    for (const { name, document } of specs) {
+      await page.locator(`#apis a[href="${name}.html"]`).click();
+      await page.waitForLoadState('networkidle');
+      expect(await page.title()).toBe((document['info'] as JsonObject)['title']);
+      await page.goBack();
+    }
+
+    expect(blocked, 'requests that tried to leave the machine').toEqual([]);
+    expect(errors, 'console errors').toEqual([]);
+  });
+});
+
+describe('a missing browser', () => {
+  it('fails with a message that says how to install it', async () => {
+    await expect(launchChromium('/nonexistent/chromium')).rejects.toThrow(/apt-get install -y chromium/);
+  });
+});
