@@ -9,10 +9,12 @@ export type OpenApiDocument = Record<string, unknown>;
 export interface BundleOptions {
   /** Inline every $ref (for validators); otherwise keep internal refs under components. */
   dereference?: boolean;
+  /** The redocly.yaml to bundle with; the repository's by default. */
+  configPath?: string;
 }
 
-export async function bundleSpec(root: string, { dereference = false }: BundleOptions = {}): Promise<OpenApiDocument> {
-  const config = await loadConfig({ configPath: resolve(repoRoot, 'redocly.yaml') });
+export async function bundleSpec(root: string, { dereference = false, configPath = resolve(repoRoot, 'redocly.yaml') }: BundleOptions = {}): Promise<OpenApiDocument> {
+  const config = await loadConfig({ configPath });
   const result = await bundle({ ref: root, config, dereference });
   const errors = result.problems.filter((problem) => problem.severity === 'error');
   if (errors.length > 0) {
