@@ -4,18 +4,7 @@
 import type { ErrorObject } from 'ajv';
 import { describe, expect, it } from 'vitest';
 import { seedFacts, type Boundary } from './support/seed-facts.ts';
-import { loadSpec, onlyOperation, requestBodySchema, validate, type Json, type JsonObject } from './support/specs.ts';
-
-/** `base` with the value at `field` replaced (or removed, for `undefined`). */
-function withValue(base: JsonObject, field: string[], value: Json | undefined): JsonObject {
-  const copy = structuredClone(base);
-  let parent: JsonObject = copy;
-  for (const name of field.slice(0, -1)) parent = parent[name] as JsonObject;
-  const last = field[field.length - 1]!;
-  if (value === undefined) delete parent[last];
-  else parent[last] = value;
-  return copy;
-}
+import { loadSpec, onlyOperation, requestBodySchema, validate, withValue, type Json, type JsonObject } from './support/specs.ts';
 
 /** Whether an ajv error is about `field` (the value itself, a missing field, or a field not allowed). */
 function isAbout(error: ErrorObject, field: string[]): boolean {

@@ -4,20 +4,9 @@ import { describe, expect, it } from 'vitest';
 import { callerFor } from '../support/calls.ts';
 import { mockFor, namesField, printMockLogOnFailure, violationsOf } from '../support/mocks.ts';
 import { seedFacts } from '../support/seed-facts.ts';
-import { isObject, loadSpec, objectAt, onlyOperation, validate, type Json, type JsonObject } from '../support/specs.ts';
+import { isObject, loadSpec, objectAt, onlyOperation, validate, withValue, type Json, type JsonObject } from '../support/specs.ts';
 
 const TOKEN = 'contract-test-token';
-
-/** `base` with the value at `field` replaced, or removed for `undefined`. */
-function withValue(base: JsonObject, field: string[], value: Json | undefined): JsonObject {
-  const copy = structuredClone(base);
-  let parent: JsonObject = copy;
-  for (const name of field.slice(0, -1)) parent = parent[name] as JsonObject;
-  const last = field[field.length - 1]!;
-  if (value === undefined) delete parent[last];
-  else parent[last] = value;
-  return copy;
-}
 
 /** The key of the named example whose value equals `value`. */
 function exampleKey(media: JsonObject, value: Json): string {

@@ -7,6 +7,7 @@ import type { TestProject } from 'vitest/node';
 import { loadApis, repoRoot } from '../../scripts/lib/apis.ts';
 import { findFreePorts } from '../../scripts/lib/ports.ts';
 import { startPrism, type RunningPrism } from '../../scripts/lib/prism.ts';
+import { isRunning } from '../support/processes.ts';
 
 /** Fixed, so dynamic responses and their failures repeat from run to run. */
 export const CONTRACT_SEED = '20261123';
@@ -20,15 +21,6 @@ export interface MockServer {
 declare module 'vitest' {
   export interface ProvidedContext {
     mocks: Record<string, MockServer>;
-  }
-}
-
-function isRunning(pid: number): boolean {
-  try {
-    process.kill(pid, 0);
-    return true;
-  } catch {
-    return false;
   }
 }
 

@@ -1,12 +1,13 @@
 // `npm run mock` as a user runs it, and the Prism lifecycle underneath: the
 // mocks start where the table says, answer, and are all gone after Ctrl-C or
 // SIGTERM; a taken port or a bad port variable is a clear error.
-import { spawn, type ChildProcess } from 'node:child_process';
+import type { ChildProcess } from 'node:child_process';
 import { createServer, type Server } from 'node:net';
 import { afterEach, describe, expect, it } from 'vitest';
-import { loadApis, repoRoot } from '../../scripts/lib/apis.ts';
+import { loadApis } from '../../scripts/lib/apis.ts';
 import { findFreePorts } from '../../scripts/lib/ports.ts';
 import { startPrism } from '../../scripts/lib/prism.ts';
+import { isRunning, runNpmScript, waitForOutput, type ScriptRun } from '../support/processes.ts';
 
 const children: ChildProcess[] = [];
 const blockers: Server[] = [];
@@ -15,15 +16,6 @@ afterEach(async () => {
   for (const child of children.splice(0)) if (child.exitCode === null && child.signalCode === null) child.kill('SIGKILL');
   await Promise.all(blockers.splice(0).map((server) => new Promise((done) => server.close(done))));
 });
-
-function isRunning(pid: number): boolean {
-  try {
-    process.kill(pid, 0);
-    return true;
-  } catch {
-    return false;
-  }
-}
 
 /** Whether the process is gone within `ms` (a stopping process takes a moment to exit). */
 async function goneWithin(pid: number, ms: number): Promise<boolean> {
@@ -44,29 +36,15 @@ async function answers(url: string): Promise<boolean> {
   }
 }
 
-interface MockRun {
-  child: ChildProcess;
-  output: () => string;
-  exit: Promise<number | null>;
-}
-
 /** `npm run mock` in its own process group (as a terminal runs it), with these port variables. */
-function runMock(ports: Record<string, string>): MockRun {
-  const child = spawn('npm', ['run', 'mock'], { cwd: repoRoot, env: { ...process.env, ...ports }, detached: true, stdio: ['ignore', 'pipe', 'pipe'] });
-  children.push(child);
-  let output = '';
-  child.stdout!.on('data', (chunk: Buffer) => (output += chunk.toString()));
-  child.stderr!.on('data', (chunk: Buffer) => (output += chunk.toString()));
-  const exit = new Promise<number | null>((done) => child.once('exit', (code) => done(code)));
-  return { child, output: () => output, exit };
+function runMock(ports: Record<string, string>): ScriptRun {
+  const run = runNpmScript('mock', ports, { ownGroup: true });
+  children.push(run.child);
+  return run;
 }
 
-async function tableOf(run: MockRun): Promise<{ api: string; url: string; pid: number }[]> {
-  const deadline = Date.now() + 90_000;
-  while (!run.output().includes('Ctrl-C stops all mocks')) {
-    if (run.child.exitCode !== null || Date.now() > deadline) throw new Error(`npm run mock did not come up:\n${run.output()}`);
-    await new Promise((done) => setTimeout(done, 200));
-  }
+async function tableOf(run: ScriptRun): Promise<{ api: string; url: string; pid: number }[]> {
+  await waitForOutput(run, /Ctrl-C stops all mocks/);
   const rows = run.output().split('\n').filter((line) => /^\w+\s+http:\/\/127\.0\.0\.1:\d+\s/.test(line));
   return rows.map((row) => {
     const cells = row.split(/\s+/);
@@ -82,8 +60,8 @@ async function portVariables(): Promise<Record<string, string>> {
 
 describe('npm run mock', () => {
   for (const [how, stop] of [
-    ['Ctrl-C', (run: MockRun) => process.kill(-run.child.pid!, 'SIGINT')],
-    ['SIGTERM', (run: MockRun) => run.child.kill('SIGTERM')],
+    ['Ctrl-C', (run: ScriptRun) => process.kill(-run.child.pid!, 'SIGINT')],
+    ['SIGTERM', (run: ScriptRun) => run.child.kill('SIGTERM')],
   ] as const) {
     it(`serves every API where its table says, and leaves nothing running after ${how}`, async () => {
       const ports = await portVariables();

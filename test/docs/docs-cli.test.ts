@@ -1,10 +1,10 @@
 // `npm run docs` as a user runs it: it serves the docs on the port given and
 // says where; a taken port is a clear error.
-import { spawn, type ChildProcess } from 'node:child_process';
+import type { ChildProcess } from 'node:child_process';
 import { createServer, type Server } from 'node:net';
 import { afterEach, describe, expect, it } from 'vitest';
-import { repoRoot } from '../../scripts/lib/apis.ts';
 import { findFreePorts } from '../../scripts/lib/ports.ts';
+import { runNpmScript, waitForOutput } from '../support/processes.ts';
 
 const children: ChildProcess[] = [];
 const blockers: Server[] = [];
@@ -15,25 +15,16 @@ afterEach(async () => {
 });
 
 function runDocs(port: number) {
-  const child = spawn('npm', ['run', 'docs'], { cwd: repoRoot, env: { ...process.env, DOCS_PORT: String(port) }, stdio: ['ignore', 'pipe', 'pipe'] });
-  children.push(child);
-  let output = '';
-  child.stdout!.on('data', (chunk: Buffer) => (output += chunk.toString()));
-  child.stderr!.on('data', (chunk: Buffer) => (output += chunk.toString()));
-  const exit = new Promise<number | null>((done) => child.once('exit', (code) => done(code)));
-  return { child, output: () => output, exit };
+  const run = runNpmScript('docs', { DOCS_PORT: String(port) });
+  children.push(run.child);
+  return run;
 }
 
 describe('npm run docs', () => {
   it('serves the docs on localhost and prints the URL, until SIGTERM', async () => {
     const [port] = await findFreePorts(1);
     const run = runDocs(port!);
-    const deadline = Date.now() + 90_000;
-    while (!/Serving generated\/docs\/ at (\S+)/.test(run.output())) {
-      if (run.child.exitCode !== null || Date.now() > deadline) throw new Error(`npm run docs did not come up:\n${run.output()}`);
-      await new Promise((done) => setTimeout(done, 200));
-    }
-    const url = /Serving generated\/docs\/ at (\S+)/.exec(run.output())![1]!;
+    const url = (await waitForOutput(run, /Serving generated\/docs\/ at (\S+)/))[1]!;
     expect(url).toBe(`http://127.0.0.1:${port}/`);
     const index = await fetch(url);
     expect(index.status).toBe(200);

@@ -4,7 +4,7 @@
 // properties/required, additionalProperties (false or a schema), propertyNames,
 // minLength/maxLength, pattern and format uuid.
 import fc from 'fast-check';
-import { isObject, type Json, type JsonObject } from './specs.ts';
+import { isObject, withValue, type Json, type JsonObject } from './specs.ts';
 
 const DEFAULT_MAX_LENGTH = 300;
 const codePoints = (text: string) => [...text].length;
@@ -73,16 +73,6 @@ export interface Mutation {
   body: JsonObject;
 }
 
-function setAt(root: JsonObject, path: string[], value: Json | undefined): JsonObject {
-  const copy = structuredClone(root);
-  let parent: JsonObject = copy;
-  for (const name of path.slice(0, -1)) parent = parent[name] as JsonObject;
-  const last = path[path.length - 1]!;
-  if (value === undefined) delete parent[last];
-  else parent[last] = value;
-  return copy;
-}
-
 const BREAKERS = ['!', '<', '>', ' ', '\n', '"', 'A', '0', '😀', '\u0007'];
 
 /** A string that breaks `pattern` while keeping to `max` code points, if one is easy to find. */
@@ -96,7 +86,7 @@ function breakPattern(value: string, pattern: string, max: number): string | und
 export function mutationsOf(schema: JsonObject, root: JsonObject, value: Json = root, path: string[] = []): Mutation[] {
   const mutations: Mutation[] = [];
   const add = (field: string[], breaks: string, replacement: Json | undefined) =>
-    mutations.push({ field, breaks, body: setAt(root, field, replacement) });
+    mutations.push({ field, breaks, body: withValue(root, field, replacement) });
 
   if (path.length > 0) add(path, 'type', typeof value === 'number' ? 'not a number' : 42);
   if (typeof value === 'string') {
@@ -120,7 +110,7 @@ export function mutationsOf(schema: JsonObject, root: JsonObject, value: Json = 
     if (schema['additionalProperties'] === false) add([...path, 'unexpected_field'], 'additionalProperties', 'x');
     const names = isObject(schema['propertyNames']) ? schema['propertyNames'] : undefined;
     if (names !== undefined && typeof names['maxLength'] === 'number') {
-      mutations.push({ field: path, breaks: 'propertyNames', body: setAt(root, [...path, 'k'.repeat(names['maxLength'] + 1)], 'x') });
+      mutations.push({ field: path, breaks: 'propertyNames', body: withValue(root, [...path, 'k'.repeat(names['maxLength'] + 1)], 'x') });
     }
     for (const [name, child] of Object.entries(value)) {
       const childSchema = isObject(properties[name]) ? properties[name] : isObject(schema['additionalProperties']) ? schema['additionalProperties'] : undefined;

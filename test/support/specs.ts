@@ -61,6 +61,17 @@ export function objectAt(value: unknown, ...path: (string | number)[]): JsonObje
   return found;
 }
 
+/** A copy of `root` with the value at `path` replaced, or removed for `undefined`. */
+export function withValue(root: JsonObject, path: string[], value: Json | undefined): JsonObject {
+  const copy = structuredClone(root);
+  let parent: JsonObject = copy;
+  for (const name of path.slice(0, -1)) parent = parent[name] as JsonObject;
+  const last = path[path.length - 1]!;
+  if (value === undefined) delete parent[last];
+  else parent[last] = value;
+  return copy;
+}
+
 export interface Operation {
   method: (typeof HTTP_METHODS)[number];
   path: string;
