@@ -25,11 +25,12 @@ export const requestIdOf = (response: Response): string | undefined => readReque
 
 /**
  * A typed client for EVS. Pass `region` for the official endpoint of a region,
- * or `baseUrl` for any other (a mock, a proxy); `token` sends `X-Auth-Token`.
+ * or `baseUrl` for any other (a mock, a proxy). Authenticate with `token`
+ * (sent as `X-Auth-Token`) or with `ak` and `sk` (each request signed).
  */
 export function createClient(options: EvsClientOptions): EvsClient {
   return createServiceClient<paths>(
-    { module: 'snapshot-apis/evs', regions: regionEndpoints, baseUrlHint: 'e.g. https://evs.cn-north-4.myhuaweicloud.com' },
+    { module: 'snapshot-apis/evs', regions: regionEndpoints, signing: true, baseUrlHint: 'e.g. https://evs.cn-north-4.myhuaweicloud.com' },
     options,
   );
 }

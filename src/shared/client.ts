@@ -1,6 +1,7 @@
 // What the four clients share: choosing the endpoint, sending the token, and
 // telling the caller clearly when the options cannot work. openapi-fetch does
 // the HTTP; the generated types say what goes over the wire.
+import { akskMiddleware, type AkSkCredentials } from './aksk.js';
 import createFetchClient, { type Client, type ClientOptions, type FetchOptions, type FetchResponse, type Middleware } from 'openapi-fetch';
 
 /**
@@ -26,10 +27,20 @@ export interface CommonClientOptions extends Omit<ClientOptions, 'baseUrl'> {
   middleware?: Middleware[];
 }
 
-/** Options of the Huawei Cloud clients, which also know their regions' endpoints. */
+/** Options of the Huawei Cloud clients, which know their regions' endpoints and sign with AK/SK. */
 export interface RegionalClientOptions<Region extends string> extends CommonClientOptions {
   /** Region ID such as `cn-north-4`: the client calls that region's official endpoint. */
   region?: Region;
+  /** Access key ID: with `sk`, every request is signed (SDK-HMAC-SHA256) instead of sending a token. */
+  ak?: string;
+  /** Secret key, used only to compute each request's signature. */
+  sk?: string;
+  /** Security token of temporary AK/SK credentials, sent as X-Security-Token. */
+  securityToken?: string;
+  /** Sent as X-Project-Id (sub-projects, and services that ask for it). */
+  projectId?: string;
+  /** The clock of the signature's X-Sdk-Date, for tests; the system clock by default. */
+  now?: () => Date;
 }
 
 export interface ServiceDescription {
@@ -39,6 +50,8 @@ export interface ServiceDescription {
   regions?: Readonly<Record<string, string>>;
   /** How to describe a base URL to someone who passed none. */
   baseUrlHint: string;
+  /** Whether the service accepts AK/SK-signed requests. */
+  signing?: boolean;
 }
 
 export class ClientOptionsError extends TypeError {
@@ -81,6 +94,23 @@ function tokenMiddleware(module: string, token: string): Middleware {
   };
 }
 
+/** The AK/SK credentials in the options, if any, checked. The secret key is never quoted back. */
+function signingCredentials(service: ServiceDescription, options: RegionalClientOptions<string>): AkSkCredentials | undefined {
+  const { module } = service;
+  const { ak, sk, securityToken, projectId, token } = options;
+  const given = [['ak', ak], ['sk', sk], ['securityToken', securityToken], ['projectId', projectId]].filter(([, value]) => value !== undefined);
+  if (given.length === 0) return undefined;
+  if (service.signing !== true) {
+    throw new ClientOptionsError(`${module}: this service does not take AK/SK credentials (${given.map(([name]) => name).join(', ')}); pass token instead.`);
+  }
+  if (token !== undefined) throw new ClientOptionsError(`${module}: pass either token or ak and sk, not both.`);
+  if (ak === undefined || sk === undefined) throw new ClientOptionsError(`${module}: AK/SK signing needs both ak and sk; ${ak === undefined ? 'ak' : 'sk'} is missing.`);
+  for (const [name, value] of given) {
+    if (typeof value !== 'string' || value.trim() === '') throw new ClientOptionsError(`${module}: ${String(name)} is empty; pass the value, or leave it out.`);
+  }
+  return { ak, sk, ...(securityToken === undefined ? {} : { securityToken }), ...(projectId === undefined ? {} : { projectId }) };
+}
+
 /** An openapi-fetch client for one service, with its endpoint and credentials applied. */
 export function createServiceClient<Paths extends {}>(
   service: ServiceDescription,
@@ -89,10 +119,13 @@ export function createServiceClient<Paths extends {}>(
   if (typeof options !== 'object' || options === null) {
     throw new ClientOptionsError(`${service.module}: createClient needs an options object, e.g. { baseUrl, token }.`);
   }
-  const { region: _region, token, middleware = [], ...fetchOptions } = options;
+  const { region: _region, token, middleware = [], ak: _ak, sk: _sk, securityToken: _securityToken, projectId: _projectId, now, ...fetchOptions } = options;
+  const credentials = signingCredentials(service, options);
   const client = createFetchClient<Paths, 'application/json'>({ ...fetchOptions, baseUrl: resolveBaseUrl(service, options) });
   if (token !== undefined) client.use(tokenMiddleware(service.module, token));
   if (middleware.length > 0) client.use(...middleware);
+  // Last, so that the signature covers what every other middleware did to the request.
+  if (credentials !== undefined) client.use(akskMiddleware(credentials, now));
   return client;
 }
 
