@@ -37,16 +37,14 @@ afterEach(() => {
 });
 
 describe('npm run build', () => {
-  it('passes on a clean copy, reproducing the committed generated/ files, and again on a second run', () => {
+  it('passes on a clean copy, reproducing the committed generated/ files', () => {
     const dir = copyOfRepo();
     const build = npmRun(dir, 'build');
     expect(build.status, build.output).toBe(0);
+    // The build generated once; the check renders again and compares: the same bytes twice.
     const check = npmRun(dir, 'generate:check');
     expect(check.status, check.output).toBe(0);
     expect(check.output).toMatch(/generated\/ is up to date/);
-    const again = npmRun(dir, 'generate');
-    expect(again.status, again.output).toBe(0);
-    expect(npmRun(dir, 'generate:check').status).toBe(0);
   });
 
   it('fails on a spec that breaks a project rule, naming file, line and rule', () => {

@@ -5,7 +5,7 @@
 import fc from 'fast-check';
 import { createServer, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
 import * as cinder from '../../src/cinder.ts';
 import * as css from '../../src/css.ts';
 import * as dws from '../../src/dws.ts';
@@ -211,6 +211,31 @@ describe('AK/SK options', () => {
       construct();
     } catch (error) {
       expect((error as Error).message).not.toContain(SK);
+    }
+  });
+});
+
+describe('signing without Node crypto (as in a browser)', () => {
+  it("matches the vendor's published vector with Web Crypto", async () => {
+    const process = globalThis.process as { getBuiltinModule?: unknown };
+    const getBuiltinModule = process.getBuiltinModule;
+    process.getBuiltinModule = undefined;
+    try {
+      vi.resetModules();
+      const web = await import('../../src/shared/aksk.ts');
+      const { authorization } = await web.signRequest(
+        {
+          method: 'POST',
+          url: new URL('https://service.endpoint.myhuaweicloud.com/resources?size=1'),
+          headers: { host: 'service.endpoint.myhuaweicloud.com', 'x-sdk-date': '20200608T023900Z' },
+          body: encoder.encode('{"name":"test","id":1}'),
+        },
+        { ak: 'AccessKey', sk: 'SecretKey' },
+      );
+      expect(authorization).toMatch(/Signature=436b1ac0a1ae03705934bb70ef2f2e09f7bfed2117d731a38235053199323a1f$/);
+    } finally {
+      process.getBuiltinModule = getBuiltinModule;
+      vi.resetModules();
     }
   });
 });

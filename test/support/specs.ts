@@ -3,7 +3,8 @@
 import { Ajv2020, type ErrorObject, type ValidateFunction } from 'ajv/dist/2020.js';
 import addFormats from 'ajv-formats';
 import { loadApis } from '../../scripts/lib/apis.ts';
-import { bundleSpec, type OpenApiDocument } from '../../scripts/lib/bundle.ts';
+import type { OpenApiDocument } from '../../scripts/lib/bundle.ts';
+import { inject } from 'vitest';
 
 export const HTTP_METHODS = ['get', 'put', 'post', 'delete', 'options', 'head', 'patch', 'trace'] as const;
 
@@ -14,20 +15,16 @@ export interface LoadedSpec {
   document: OpenApiDocument;
 }
 
-const loaded = new Map<string, Promise<LoadedSpec>>();
+/** Every API of redocly.yaml, bundled and dereferenced (once per run, by test/support/bundled-specs-setup.ts). */
+let specs: LoadedSpec[] | undefined;
 
-/** Every API of redocly.yaml, bundled and dereferenced once per test file. */
 export async function loadSpecs(): Promise<LoadedSpec[]> {
-  return Promise.all(
-    loadApis().map((api) => {
-      let spec = loaded.get(api.name);
-      if (spec === undefined) {
-        spec = bundleSpec(api.root, { dereference: true }).then((document) => ({ ...api, document }));
-        loaded.set(api.name, spec);
-      }
-      return spec;
-    }),
-  );
+  specs ??= loadApis().map((api) => {
+    const document = inject('bundledSpecs')[api.name];
+    if (document === undefined) throw new Error(`The spec of "${api.name}" was not bundled by the test setup.`);
+    return { ...api, document };
+  });
+  return specs;
 }
 
 export async function loadSpec(name: string): Promise<LoadedSpec> {

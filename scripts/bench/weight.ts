@@ -1,0 +1,36 @@
+// What each entry point weighs in a browser bundle: bundled with its
+// dependencies (openapi-fetch included) and minified by esbuild, then gzipped;
+// openapi-fetch alone beside them.
+import { build } from 'esbuild';
+import { resolve } from 'node:path';
+import { gzipSync } from 'node:zlib';
+import { loadApis, repoRoot } from '../lib/apis.ts';
+
+export interface Weight {
+  entry: string;
+  minifiedBytes: number;
+  gzippedBytes: number;
+}
+
+async function weigh(entry: string, contents: string): Promise<Weight> {
+  const result = await build({
+    stdin: { contents, resolveDir: repoRoot, loader: 'ts' },
+    bundle: true,
+    minify: true,
+    format: 'esm',
+    platform: 'browser',
+    target: 'es2022',
+    write: false,
+    logLevel: 'silent',
+  });
+  const code = result.outputFiles[0]!.contents;
+  return { entry, minifiedBytes: code.byteLength, gzippedBytes: gzipSync(code, { level: 9 }).byteLength };
+}
+
+export async function benchWeight(): Promise<Weight[]> {
+  const weights = [await weigh('openapi-fetch alone', "export { default } from 'openapi-fetch';")];
+  for (const { name } of loadApis()) {
+    weights.push(await weigh(`snapshot-apis/${name}`, `export * from '${resolve(repoRoot, `src/${name}.ts`)}';`));
+  }
+  return weights;
+}
