@@ -52,7 +52,7 @@ if (parts.has('weight')) {
 if (parts.has('pipeline')) {
   const times = await benchPipeline();
   report['pipeline'] = times;
-  const target = (step: string) => (step.startsWith('npm run build') ? TARGETS.buildSeconds : step === 'npm test' ? TARGETS.testSeconds : undefined);
+  const target = (step: string) => (step.startsWith('npm run build (') ? TARGETS.buildSeconds : step === 'npm test' ? TARGETS.testSeconds : undefined);
   sections.push(
     [
       '| Step | Cold (s) | Warm (s) | Target met |',

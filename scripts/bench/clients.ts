@@ -73,7 +73,7 @@ async function startServer(): Promise<{ url: string; stop: () => void }> {
   return { url: url!, stop: () => child.kill('SIGTERM') };
 }
 
-export async function benchClients(rounds = 10, requests = 300): Promise<Comparison[]> {
+export async function benchClients(rounds = 10, requests = 1000): Promise<Comparison[]> {
   const server = await startServer();
   const baseUrl = server.url;
   try {

