@@ -62,12 +62,20 @@ async function load(api: Api, side: string, configPath?: string) {
   }
 }
 
+function apisOf(configPath: string | undefined, side: string): Api[] {
+  try {
+    return configPath === undefined ? loadApis() : loadApis(configPath);
+  } catch (error) {
+    throw new CannotCompare(`The API list ${side} cannot be read: ${(error as Error).message}`);
+  }
+}
+
 async function compare(ref: string): Promise<ApiReport[]> {
   const baseDir = checkout(ref);
   try {
     const baseConfig = resolve(baseDir, 'redocly.yaml');
-    const baseApis = loadApis(baseConfig);
-    const headApis = loadApis();
+    const baseApis = apisOf(baseConfig, `at ${ref}`);
+    const headApis = apisOf(undefined, 'in the working tree');
     const names = (apis: Api[]) => apis.map((api) => api.name);
     const onlyBase = names(baseApis).filter((name) => !names(headApis).includes(name));
     const onlyHead = names(headApis).filter((name) => !names(baseApis).includes(name));
@@ -118,7 +126,7 @@ try {
   console.log(`Reports: ${values.markdown}, ${values.json}`);
   process.exitCode = breaking.length > 0 ? 1 : 0;
 } catch (error) {
-  if (!(error instanceof CannotCompare) && !(error instanceof Error && /redocly\.yaml/.test(error.message))) throw error;
+  if (!(error instanceof CannotCompare)) throw error;
   console.error(`Could not compare: ${error.message}`);
   process.exitCode = 2;
 }

@@ -4,24 +4,17 @@
 // Prism's log lines with the API's name, and stops all of them on Ctrl-C or
 // SIGTERM, or when one of them dies.
 import { relative } from 'node:path';
-import { loadApis, repoRoot } from './lib/apis.ts';
-import { ensurePortFree, PortInUseError } from './lib/ports.ts';
+import { loadApis, repoRoot, type Api } from './lib/apis.ts';
+import { ensurePortFree, PortError, portFromEnv } from './lib/ports.ts';
 import { startPrism, type RunningPrism } from './lib/prism.ts';
 
 const FIRST_PORT = 4010;
 
 function portFor(name: string, index: number): { port: number; variable: string } {
   const variable = `MOCK_PORT_${name.toUpperCase()}`;
-  const value = process.env[variable];
-  if (value === undefined || value === '') return { port: FIRST_PORT + index, variable };
-  const port = Number(value);
-  if (!Number.isInteger(port) || port < 1 || port > 65_535) {
-    throw new Error(`${variable}=${JSON.stringify(value)} is not a port number; set it to a free port between 1 and 65535.`);
-  }
-  return { port, variable };
+  return { port: portFromEnv(variable, FIRST_PORT + index), variable };
 }
 
-const mocks = loadApis().map((api, index) => ({ ...api, ...portFor(api.name, index) }));
 const running: RunningPrism[] = [];
 let stopping = false;
 
@@ -31,14 +24,14 @@ async function stopAll(exitCode: number): Promise<never> {
   process.exit(exitCode);
 }
 
-for (const { name, port, variable } of mocks) {
-  try {
-    await ensurePortFree(port, `${name} mock`);
-  } catch (error) {
-    if (!(error instanceof PortInUseError)) throw error;
-    console.error(`${error.message} Stop what is using it, or move the ${name} mock with ${variable}=<free port>.`);
-    process.exit(1);
-  }
+let mocks: (Api & { port: number; variable: string })[];
+try {
+  mocks = loadApis().map((api, index) => ({ ...api, ...portFor(api.name, index) }));
+  for (const { name, port, variable } of mocks) await ensurePortFree(port, `${name} mock`, variable);
+} catch (error) {
+  if (!(error instanceof PortError)) throw error;
+  console.error(error.message);
+  process.exit(1);
 }
 
 process.once('SIGINT', () => void stopAll(0));

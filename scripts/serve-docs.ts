@@ -4,21 +4,17 @@ import { existsSync } from 'node:fs';
 import { resolve } from 'node:path';
 import { repoRoot } from './lib/apis.ts';
 import { buildDocs } from './lib/docs.ts';
-import { ensurePortFree, PortInUseError } from './lib/ports.ts';
+import { ensurePortFree, PortError, portFromEnv } from './lib/ports.ts';
 import { serveFolder } from './lib/static-server.ts';
 
 const docsDir = resolve(repoRoot, 'generated/docs');
-const raw = process.env['DOCS_PORT'] ?? '8080';
-const port = Number(raw);
-if (!Number.isInteger(port) || port < 1 || port > 65_535) {
-  console.error(`DOCS_PORT=${JSON.stringify(raw)} is not a port number; set it to a free port between 1 and 65535.`);
-  process.exit(1);
-}
+let port: number;
 try {
-  await ensurePortFree(port, 'docs server');
+  port = portFromEnv('DOCS_PORT', 8080);
+  await ensurePortFree(port, 'docs server', 'DOCS_PORT');
 } catch (error) {
-  if (!(error instanceof PortInUseError)) throw error;
-  console.error(`${error.message} Stop what is using it, or choose another with DOCS_PORT=<free port>.`);
+  if (!(error instanceof PortError)) throw error;
+  console.error(error.message);
   process.exit(1);
 }
 

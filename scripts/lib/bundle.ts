@@ -13,9 +13,16 @@ export interface BundleOptions {
   configPath?: string;
 }
 
+/** Each redocly.yaml is read once per process, however many specs are bundled with it. */
+const configs = new Map<string, ReturnType<typeof loadConfig>>();
+
 export async function bundleSpec(root: string, { dereference = false, configPath = resolve(repoRoot, 'redocly.yaml') }: BundleOptions = {}): Promise<OpenApiDocument> {
-  const config = await loadConfig({ configPath });
-  const result = await bundle({ ref: root, config, dereference });
+  let config = configs.get(configPath);
+  if (config === undefined) {
+    config = loadConfig({ configPath });
+    configs.set(configPath, config);
+  }
+  const result = await bundle({ ref: root, config: await config, dereference });
   const errors = result.problems.filter((problem) => problem.severity === 'error');
   if (errors.length > 0) {
     formatProblems(errors, { format: 'stylish', totals: getTotals(errors), version: 'bundle' });

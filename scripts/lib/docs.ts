@@ -40,12 +40,12 @@ function run(command: string, args: string[]): Promise<void> {
  * page asks for that client render directly; the prerendered HTML shows until
  * it is done.
  */
-const HYDRATE = 'Redoc.hydrate(__redoc_state, container);';
+const HYDRATE = /Redoc\.hydrate\(__redoc_state, container\);/g;
 const CLIENT_RENDER = 'Redoc.init(__redoc_state.spec.data, __redoc_state.options, container);';
 
-function replaceOnce(text: string, pattern: string | RegExp, replacement: (match: string, ...groups: string[]) => string, file: string, what: string) {
+function replaceOnce(text: string, pattern: RegExp, replacement: (match: string, ...groups: string[]) => string, file: string, what: string) {
   let count = 0;
-  const replaced = text.replace(typeof pattern === 'string' ? new RegExp(pattern.replace(/[.*+?^${}()|[\]\\]/g, '\\$&'), 'g') : pattern, (match: string, ...groups: string[]) => {
+  const replaced = text.replace(pattern, (match: string, ...groups: string[]) => {
     count += 1;
     return replacement(match, ...groups);
   });

@@ -5,16 +5,32 @@ import { createServer, type AddressInfo, type Server } from 'node:net';
 /** Everything the project serves listens on loopback only. */
 export const LOCALHOST = '127.0.0.1';
 
-export class PortInUseError extends Error {
-  override name = 'PortInUseError';
+/** A port the user chose that cannot be used; the message says which and how to choose another. */
+export class PortError extends Error {
+  override name = 'PortError';
 }
 
-/** Rejects with PortInUseError when something already listens on the port. */
-export async function ensurePortFree(port: number, what: string): Promise<void> {
+/** The port in environment variable `variable`, or `fallback` when it is unset. */
+export function portFromEnv(variable: string, fallback: number): number {
+  const value = process.env[variable];
+  if (value === undefined || value === '') return fallback;
+  const port = Number(value);
+  if (!Number.isInteger(port) || port < 1 || port > 65_535) {
+    throw new PortError(`${variable}=${JSON.stringify(value)} is not a port number; set it to a free port between 1 and 65535.`);
+  }
+  return port;
+}
+
+/** Rejects with a PortError naming the port and the variable that moves it when something already listens there. */
+export async function ensurePortFree(port: number, what: string, variable: string): Promise<void> {
   await new Promise<void>((resolvePort, reject) => {
     const probe = createServer();
     probe.once('error', (error: NodeJS.ErrnoException) =>
-      reject(error.code === 'EADDRINUSE' ? new PortInUseError(`Port ${port} (${what}) is already in use.`) : error),
+      reject(
+        error.code === 'EADDRINUSE'
+          ? new PortError(`Port ${port} (${what}) is already in use. Stop what is using it, or choose another with ${variable}=<free port>.`)
+          : error,
+      ),
     );
     probe.listen(port, LOCALHOST, () => probe.close(() => resolvePort()));
   });
