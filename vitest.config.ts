@@ -5,21 +5,32 @@ const bundledSpecs = 'test/support/bundled-specs-setup.ts';
 
 export default defineConfig({
   test: {
-    // Some tests run the real lint, build, mock and docs commands, or a browser.
+    // Integration tests run the real lint, build, mock and docs commands, a browser, and the real OpenStack clients.
     testTimeout: 120_000,
     hookTimeout: 120_000,
-    // Many tests wait on child processes and servers: one more worker than the
-    // 2 cores of a CI machine keeps them busy (measured by npm run bench).
+    // Many integration tests wait on child processes and servers: one more worker
+    // than the 2 cores of a CI machine keeps them busy (measured by npm run bench).
     maxWorkers: 3,
     projects: [
       {
         extends: true,
-        test: { name: 'specs', include: ['test/**/*.test.ts'], exclude: ['test/contract/**'], globalSetup: [bundledSpecs] },
+        test: {
+          // `npm run test:unit`: nothing here starts a process, a mock, a browser, npm or git.
+          name: 'unit',
+          include: ['test/unit/**/*.test.ts'],
+          globalSetup: [bundledSpecs],
+          // Type-level tests: every expected compile error is a test of its own.
+          typecheck: { enabled: true, include: ['test/unit/**/*.test-d.ts'], tsconfig: 'tsconfig.typecheck.json' },
+        },
       },
       {
         extends: true,
-        // One Prism mock per API for the contract tests, stopped when the run ends.
-        test: { name: 'contract', include: ['test/contract/**/*.test.ts'], globalSetup: [bundledSpecs, 'test/contract/global-setup.ts'] },
+        test: {
+          // `npm run test:integration`: real processes. One Prism mock per API for the contract tests, stopped when the run ends.
+          name: 'integration',
+          include: ['test/integration/**/*.test.ts'],
+          globalSetup: [bundledSpecs, 'test/integration/mock/global-setup.ts'],
+        },
       },
     ],
   },

@@ -3,7 +3,6 @@
 // bundled and dereferenced, and reports each breaking and compatible change per
 // operation. Writes a Markdown summary and a JSON report.
 // Exit codes: 0 no breaking change, 1 breaking changes, 2 could not compare.
-import { execFileSync } from 'node:child_process';
 import { appendFileSync, existsSync, mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { dirname, join, relative, resolve } from 'node:path';
@@ -12,22 +11,20 @@ import { loadApis, repoRoot, type Api } from './lib/apis.ts';
 import { diffSpecs, type Change } from './lib/breaking.ts';
 import { bundleSpec } from './lib/bundle.ts';
 import { renderMarkdown, type ApiReport } from './lib/breaking-report.ts';
+import { runProcess } from './lib/processes.ts';
 
 class CannotCompare extends Error {}
 
-function git(args: string[]): string {
-  try {
-    return execFileSync('git', args, { cwd: repoRoot, encoding: 'utf8', stdio: ['ignore', 'pipe', 'pipe'] }).trim();
-  } catch (error) {
-    const stderr = (error as { stderr?: string }).stderr?.trim();
-    throw new CannotCompare(`git ${args.join(' ')} failed${stderr ? `: ${stderr}` : ''}`);
-  }
+async function git(args: string[]): Promise<string> {
+  const { code, stdout, stderr } = await runProcess('git', args);
+  if (code !== 0) throw new CannotCompare(`git ${args.join(' ')} failed${stderr.trim() ? `: ${stderr.trim()}` : ''}`);
+  return stdout.trim();
 }
 
-function defaultBase(): string {
+async function defaultBase(): Promise<string> {
   for (const main of ['main', 'origin/main']) {
     try {
-      return git(['merge-base', 'HEAD', main]);
+      return await git(['merge-base', 'HEAD', main]);
     } catch {
       // try the next candidate
     }
@@ -36,18 +33,18 @@ function defaultBase(): string {
 }
 
 /** The specs and redocly.yaml as they are at `ref`, extracted into a temporary folder. */
-function checkout(ref: string): string {
+async function checkout(ref: string): Promise<string> {
   let commit: string;
   try {
-    commit = git(['rev-parse', '--verify', '--quiet', `${ref}^{commit}`]);
+    commit = await git(['rev-parse', '--verify', '--quiet', `${ref}^{commit}`]);
   } catch {
     throw new CannotCompare(`Unknown git ref "${ref}". Pass a branch, tag or commit that exists here (git fetch it first in CI).`);
   }
   const dir = mkdtempSync(join(tmpdir(), 'snapshot-apis-base-'));
-  try {
-    const archive = execFileSync('git', ['archive', '--format=tar', commit, 'redocly.yaml', 'specs'], { cwd: repoRoot, maxBuffer: 256 * 1024 * 1024, stdio: ['ignore', 'pipe', 'pipe'] });
-    execFileSync('tar', ['-x', '-C', dir], { input: archive });
-  } catch {
+  const archive = join(dir, 'base.tar');
+  const archived = await runProcess('git', ['archive', '--format=tar', '-o', archive, commit, 'redocly.yaml', 'specs']);
+  const extracted = archived.code === 0 ? await runProcess('tar', ['-x', '-f', archive, '-C', dir]) : archived;
+  if (extracted.code !== 0) {
     rmSync(dir, { recursive: true, force: true });
     throw new CannotCompare(`${ref} (${commit.slice(0, 12)}) has no redocly.yaml and specs/ to compare with.`);
   }
@@ -71,7 +68,7 @@ function apisOf(configPath: string | undefined, side: string): Api[] {
 }
 
 async function compare(ref: string): Promise<ApiReport[]> {
-  const baseDir = checkout(ref);
+  const baseDir = await checkout(ref);
   try {
     const baseConfig = resolve(baseDir, 'redocly.yaml');
     const baseApis = apisOf(baseConfig, `at ${ref}`);
@@ -108,7 +105,7 @@ const { values } = parseArgs({
 });
 
 try {
-  const ref = values.base ?? defaultBase();
+  const ref = values.base ?? (await defaultBase());
   const reports = await compare(ref);
   const breaking = reports.flatMap((report) => report.changes.filter((change: Change) => change.verdict === 'breaking'));
   const markdown = renderMarkdown(ref, reports);

@@ -1,8 +1,8 @@
-// `npm run mock`: one Prism mock server per API of redocly.yaml on 127.0.0.1,
-// DWS 4010, Cinder 4011, CSS 4012, EVS 4013 (4010 + the API's place in the
-// list), each movable with MOCK_PORT_<API>. Prints what runs where, forwards
-// Prism's log lines with the API's name, and stops all of them on Ctrl-C or
-// SIGTERM, or when one of them dies.
+// `npm run mock [-- <api>...]`: one Prism mock server per API of redocly.yaml
+// (or only the APIs named) on 127.0.0.1, DWS 4010, Cinder 4011, CSS 4012, EVS
+// 4013 (4010 + the API's place in the list), each movable with MOCK_PORT_<API>.
+// Prints what runs where, forwards Prism's log lines with the API's name, and
+// stops all of them on Ctrl-C or SIGTERM, or when one of them dies.
 import { relative } from 'node:path';
 import { loadApis, repoRoot, type Api } from './lib/apis.ts';
 import { ensurePortFree, PortError, portFromEnv } from './lib/ports.ts';
@@ -24,12 +24,25 @@ async function stopAll(exitCode: number): Promise<never> {
   process.exit(exitCode);
 }
 
+/** A request the user made that cannot be served; the message says what to do instead. */
+class UsageError extends Error {}
+
+/** The APIs named on the command line, or all of them. */
+function chosen(apis: Api[], names: string[]): Api[] {
+  const unknown = names.filter((name) => !apis.some((api) => api.name === name));
+  if (unknown.length > 0) {
+    throw new UsageError(`Unknown API ${unknown.map((name) => JSON.stringify(name)).join(', ')}. Name any of: ${apis.map((api) => api.name).join(', ')} (or none, for all).`);
+  }
+  return names.length === 0 ? apis : apis.filter((api) => names.includes(api.name));
+}
+
 let mocks: (Api & { port: number; variable: string })[];
 try {
-  mocks = loadApis().map((api, index) => ({ ...api, ...portFor(api.name, index) }));
+  const apis = loadApis();
+  mocks = chosen(apis, process.argv.slice(2)).map((api) => ({ ...api, ...portFor(api.name, apis.indexOf(api)) }));
   for (const { name, port, variable } of mocks) await ensurePortFree(port, `${name} mock`, variable);
 } catch (error) {
-  if (!(error instanceof PortError)) throw error;
+  if (!(error instanceof PortError || error instanceof UsageError)) throw error;
   console.error(error.message);
   process.exit(1);
 }

@@ -1,10 +1,10 @@
 // Wall time of the build steps and of npm test, each cold (tool caches
 // cleared first) and then warm (run again at once).
-import { spawn } from 'node:child_process';
 import { readdirSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { repoRoot } from '../lib/apis.ts';
+import { runChecked } from '../lib/processes.ts';
 
 export interface StepTime {
   step: string;
@@ -20,14 +20,10 @@ function clearCaches(): void {
   for (const entry of readdirSync(tmpdir())) if (entry.startsWith('tsx-')) rmSync(join(tmpdir(), entry), { recursive: true, force: true });
 }
 
-function timed(script: string): Promise<number> {
-  return new Promise((resolveTime, reject) => {
-    const started = performance.now();
-    const child = spawn('npm', ['run', script], { cwd: repoRoot, stdio: ['ignore', 'ignore', 'pipe'] });
-    let errors = '';
-    child.stderr.on('data', (chunk: Buffer) => (errors += chunk.toString()));
-    child.once('exit', (code) => (code === 0 ? resolveTime((performance.now() - started) / 1000) : reject(new Error(`npm run ${script} failed:\n${errors}`))));
-  });
+async function timed(script: string): Promise<number> {
+  const started = performance.now();
+  await runChecked('npm', ['run', script]);
+  return (performance.now() - started) / 1000;
 }
 
 export async function benchPipeline(): Promise<StepTime[]> {

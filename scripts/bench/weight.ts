@@ -30,7 +30,7 @@ async function weigh(entry: string, contents: string): Promise<Weight> {
 export async function benchWeight(): Promise<Weight[]> {
   const weights = [await weigh('openapi-fetch alone', "export { default } from 'openapi-fetch';")];
   for (const { name } of loadApis()) {
-    weights.push(await weigh(`snapshot-apis/${name}`, `export * from '${resolve(repoRoot, `src/${name}.ts`)}';`));
+    weights.push(await weigh(`snapshot-apis/${name}`, `export * from '${resolve(repoRoot, `generated/${name}/index.ts`)}';`));
   }
   return weights;
 }

@@ -3,17 +3,21 @@
 // its own small stylesheet: nothing is fetched from anywhere.
 import type { Deviation } from './deviations.ts';
 
-export interface ApiSummary {
-  name: string;
-  title: string;
-  specVersion: string;
-  /** The version segment of the path, e.g. `v1.0`. */
-  apiVersion: string;
+export interface OperationSummary {
   operationId: string;
   summary: string;
   method: string;
   path: string;
+  /** The version segment of the path, e.g. `v1.0`. */
+  apiVersion: string;
   successStatus: string;
+}
+
+export interface ApiSummary {
+  name: string;
+  title: string;
+  specVersion: string;
+  operations: OperationSummary[];
   deviations: Deviation[];
 }
 
@@ -42,15 +46,17 @@ const STYLE = `
 `;
 
 export function renderIndex(apis: ApiSummary[]): string {
-  const apiRows = apis.map(
-    (api) => `      <tr>
+  const apiRows = apis.flatMap((api) =>
+    api.operations.map(
+      (operation) => `      <tr>
         <td>${escapeHtml(api.title)}</td>
-        <td><code>${escapeHtml(api.operationId)}</code>: ${escapeHtml(api.summary)}</td>
-        <td><span class="method">${escapeHtml(api.method)}</span> <code>${escapeHtml(api.path)}</code></td>
-        <td>${escapeHtml(api.apiVersion)} (spec ${escapeHtml(api.specVersion)})</td>
-        <td>${escapeHtml(api.successStatus)}</td>
+        <td><code>${escapeHtml(operation.operationId)}</code>: ${escapeHtml(operation.summary)}</td>
+        <td><span class="method">${escapeHtml(operation.method)}</span> <code>${escapeHtml(operation.path)}</code></td>
+        <td>${escapeHtml(operation.apiVersion)} (spec ${escapeHtml(api.specVersion)})</td>
+        <td>${escapeHtml(operation.successStatus)}</td>
         <td><a href="${api.name}.html">${escapeHtml(api.name)}.html</a></td>
       </tr>`,
+    ),
   );
   const deviationRows = apis.flatMap((api) =>
     api.deviations.map(

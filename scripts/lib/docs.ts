@@ -1,7 +1,6 @@
 // Renders the browsable docs: one Redocly page per API (redocly build-docs with
 // our template), an index page, the bundled specs for download, and one shared
 // local copy of the Redoc script, so the pages need nothing from the internet.
-import { spawn } from 'node:child_process';
 import { createHash } from 'node:crypto';
 import { mkdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
@@ -10,7 +9,9 @@ import { loadApis, repoRoot, type Api } from './apis.ts';
 import { bundleSpec, type OpenApiDocument } from './bundle.ts';
 import { listDeviations } from './deviations.ts';
 import { bundledSpecFiles } from './generate.ts';
+import { operationsOf, successStatusOf } from './operations.ts';
 import { renderIndex, type ApiSummary } from './docs-index.ts';
+import { runChecked } from './processes.ts';
 
 const redocly = resolve(repoRoot, 'node_modules/.bin/redocly');
 const template = resolve(repoRoot, 'scripts/docs/page.hbs');
@@ -21,17 +22,6 @@ const CDN_SCRIPT = /<script src="https:\/\/cdn\.redocly\.com\/redoc\/v[\d.]+\/bu
 const CDN_LOGO = 'https://cdn.redoc.ly/redoc/logo-mini.svg';
 const EMPTY_IMAGE = "data:image/svg+xml,%3Csvg xmlns='http://www.w3.org/2000/svg' width='1' height='1'/%3E";
 export const REDOC_SCRIPT = 'redoc.standalone.js';
-
-function run(command: string, args: string[]): Promise<void> {
-  return new Promise((resolveRun, reject) => {
-    const child = spawn(command, args, { cwd: repoRoot, env: { ...process.env, REDOCLY_TELEMETRY: 'off' }, stdio: ['ignore', 'pipe', 'pipe'] });
-    let output = '';
-    child.stdout.on('data', (chunk: Buffer) => (output += chunk.toString()));
-    child.stderr.on('data', (chunk: Buffer) => (output += chunk.toString()));
-    child.once('error', reject);
-    child.once('exit', (code) => (code === 0 ? resolveRun() : reject(new Error(`${command} ${args.join(' ')} failed (exit ${code}):\n${output}`))));
-  });
-}
 
 /**
  * The CLI prerenders the page with its own React, newer than the one inside
@@ -77,18 +67,18 @@ function localRedocScript(integrity: string): string {
 
 function summaryOf(api: Api, document: OpenApiDocument): ApiSummary {
   const info = document['info'] as { title: string; version: string };
-  const [path, item] = Object.entries(document['paths'] as Record<string, Record<string, Record<string, unknown>>>)[0]!;
-  const [method, operation] = Object.entries(item).find(([key]) => key !== 'parameters')!;
   return {
     name: api.name,
     title: info.title,
     specVersion: info.version,
-    apiVersion: path.split('/')[1]!,
-    operationId: String(operation['operationId']),
-    summary: String(operation['summary']),
-    method: method.toUpperCase(),
-    path,
-    successStatus: Object.keys(operation['responses'] as object).find((status) => status.startsWith('2'))!,
+    operations: operationsOf(document).map(({ method, path, operation }) => ({
+      operationId: String(operation['operationId']),
+      summary: String(operation['summary']),
+      method: method.toUpperCase(),
+      path,
+      apiVersion: path.split('/')[1]!,
+      successStatus: successStatusOf(operation),
+    })),
     deviations: listDeviations(document),
   };
 }
@@ -103,7 +93,9 @@ export async function buildDocs(outDir: string, apis: Api[] = loadApis()): Promi
       const page = resolve(outDir, `${api.name}.html`);
       const document = await bundleSpec(api.root);
       const title = (document['info'] as { title: string }).title;
-      await run(redocly, ['build-docs', api.name, '--output', page, '--template', template, '--disableGoogleFont', '--title', title]);
+      await runChecked(redocly, ['build-docs', api.name, '--output', page, '--template', template, '--disableGoogleFont', '--title', title], {
+        env: { REDOCLY_TELEMETRY: 'off' },
+      });
       const { html, integrity } = useLocalScript(readFileSync(page, 'utf8'), page);
       writeFileSync(page, html);
       integrities.add(integrity);

@@ -1,16 +1,15 @@
 // Starting and stopping Prism mock servers, for `npm run mock` and the contract
 // tests alike: one Prism process per spec, ready only once it answers HTTP,
 // and stopped for sure (SIGTERM, then SIGKILL) when asked.
-import { spawn } from 'node:child_process';
 import { createRequire } from 'node:module';
 import { dirname, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { LOCALHOST as MOCK_HOST } from './ports.ts';
+import { startProcess } from './processes.ts';
 
 const prismBin = resolve(dirname(createRequire(import.meta.url).resolve('@stoplight/prism-cli/package.json')), 'dist/index.js');
 /** Keeps Prism alive when a violation quotes characters a header cannot carry (see the file). */
 const preload = fileURLToPath(new URL('./prism-preload.cjs', import.meta.url));
-
 
 export interface PrismOptions {
   /** The spec to serve (Prism resolves its $refs). */
@@ -37,44 +36,24 @@ const pause = (ms: number) => new Promise((resolveTimer) => setTimeout(resolveTi
 
 export async function startPrism({ spec, port, seed = 'snapshot-apis', onLine, readyTimeoutMs = 60_000 }: PrismOptions): Promise<RunningPrism> {
   const url = `http://${MOCK_HOST}:${port}`;
-  const child = spawn(process.execPath, ['--require', preload, prismBin, 'mock', spec, '--host', MOCK_HOST, '--port', String(port), '--seed', seed], {
-    stdio: ['ignore', 'pipe', 'pipe'],
-  });
   const recent: string[] = [];
-  const collect = (chunk: Buffer) => {
-    for (const line of chunk.toString('utf8').split('\n')) {
-      if (line.trim() === '') continue;
+  const prism = startProcess(process.execPath, ['--require', preload, prismBin, 'mock', spec, '--host', MOCK_HOST, '--port', String(port), '--seed', seed], {
+    onLine: (line) => {
       recent.push(line);
       if (recent.length > 20) recent.shift();
       onLine?.(line);
-    }
-  };
-  child.stdout.on('data', collect);
-  child.stderr.on('data', collect);
+    },
+  });
   let running = true;
-  const exited = new Promise<NodeJS.Signals | null>((resolveExit) =>
-    child.once('exit', (_code, signal) => {
-      running = false;
-      resolveExit(signal);
-    }),
-  );
-
-  const stop = async () => {
-    if (!running) return;
-    child.kill('SIGTERM');
-    const killed = await Promise.race([exited.then(() => true), pause(5_000).then(() => false)]);
-    if (!killed) {
-      child.kill('SIGKILL');
-      await exited;
-    }
-  };
+  const exited = prism.exited.then(({ signal }) => ((running = false), signal));
+  const stop = async () => void (await prism.stop());
 
   const deadline = Date.now() + readyTimeoutMs;
   while (running) {
     try {
       // Any HTTP answer (Prism says 404 for /) means it is listening.
       await fetch(`${url}/`, { signal: AbortSignal.timeout(1_000) });
-      return { url, port, pid: child.pid!, exited, stop };
+      return { url, port, pid: prism.pid, exited, stop };
     } catch {
       if (Date.now() > deadline) {
         await stop();

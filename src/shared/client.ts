@@ -1,21 +1,9 @@
-// What the four clients share: choosing the endpoint, sending the token, and
-// telling the caller clearly when the options cannot work. openapi-fetch does
-// the HTTP; the generated types say what goes over the wire.
+// What every client shares: choosing the endpoint, sending the token or
+// signing, and telling the caller clearly when the options cannot work.
+// openapi-fetch does the HTTP; the generated types say what goes over the wire.
 import { akskMiddleware, type AkSkCredentials } from './aksk.js';
-import createFetchClient, { type Client, type ClientOptions, type FetchOptions, type FetchResponse, type Middleware } from 'openapi-fetch';
-
-/**
- * openapi-fetch's client for an API whose one operation is a POST, with that
- * POST taking its options as a plain (not inferred) parameter. TypeScript then
- * checks object literals for excess properties, so a misspelt optional field
- * is a compile error instead of a field the service never sees.
- */
-export type SnapshotClient<Paths extends {}, Path extends string, Operation extends Record<string | number, any>> = Omit<
-  Client<Paths, 'application/json'>,
-  'POST'
-> & {
-  POST(url: Path, init: FetchOptions<Operation>): Promise<FetchResponse<Operation, FetchOptions<Operation>, 'application/json'>>;
-};
+import type { TypedClient } from './types.js';
+import createFetchClient, { type ClientOptions, type Middleware } from 'openapi-fetch';
 
 /** Options every client accepts, on top of openapi-fetch's own (headers, fetch, serializers, ...). */
 export interface CommonClientOptions extends Omit<ClientOptions, 'baseUrl'> {
@@ -112,10 +100,7 @@ function signingCredentials(service: ServiceDescription, options: RegionalClient
 }
 
 /** An openapi-fetch client for one service, with its endpoint and credentials applied. */
-export function createServiceClient<Paths extends {}>(
-  service: ServiceDescription,
-  options: RegionalClientOptions<string>,
-): Client<Paths, 'application/json'> {
+export function createServiceClient<Paths extends {}>(service: ServiceDescription, options: RegionalClientOptions<string>): TypedClient<Paths> {
   if (typeof options !== 'object' || options === null) {
     throw new ClientOptionsError(`${service.module}: createClient needs an options object, e.g. { baseUrl, token }.`);
   }
@@ -126,7 +111,8 @@ export function createServiceClient<Paths extends {}>(
   if (middleware.length > 0) client.use(...middleware);
   // Last, so that the signature covers what every other middleware did to the request.
   if (credentials !== undefined) client.use(akskMiddleware(credentials, now));
-  return client;
+  // The same object: TypedClient only states each method's parameters more strictly.
+  return client as unknown as TypedClient<Paths>;
 }
 
 /** Reads a request ID header from a response, if the service sent one. */

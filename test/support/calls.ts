@@ -1,22 +1,8 @@
-// One way to call each API's create operation through its generated client,
-// for the tests that run the same scenario against all four: the path
-// parameters are fixed, the body and headers come from the test.
-import * as cinder from '../../src/cinder.ts';
-import * as css from '../../src/css.ts';
-import * as dws from '../../src/dws.ts';
-import * as evs from '../../src/evs.ts';
-import type { JsonObject } from './specs.ts';
-
-export const PROJECT_ID = '89cd04f168b84af6be287f71730fdb4b';
-export const CLUSTER_ID = 'ea244205-d641-45d9-9dcb-ab2236bcd07e';
-
-export interface Call {
-  baseUrl: string;
-  body: JsonObject;
-  /** Leave out to send no credentials. */
-  token?: string;
-  headers?: Record<string, string>;
-}
+// Calls through each generated client, as an application makes them, driven
+// by the spec's own sample-call table (scripts/lib/sample-calls.ts): any API,
+// any operation, with the body, headers and credentials a test chooses.
+import { sampleCalls, type SampleCall } from '../../scripts/lib/sample-calls.ts';
+import { loadSpec } from './specs.ts';
 
 export interface CallResult {
   data?: unknown;
@@ -24,70 +10,47 @@ export interface CallResult {
   response: Response;
 }
 
-export interface ApiCaller {
-  api: 'dws' | 'cinder' | 'css' | 'evs';
-  /** The URL path the call sends. */
-  path: string;
-  requestIdHeader: string;
-  requestIdOf: (response: Response) => string | undefined;
-  call: (call: Call) => Promise<CallResult>;
+interface AnyClient {
+  request(method: string, url: string, init?: Record<string, unknown>): Promise<CallResult>;
 }
 
-const credentials = (token: string | undefined) => (token === undefined ? {} : { token });
+/** What every generated client module exports. */
+export interface ClientModule {
+  createClient(options: Record<string, unknown>): AnyClient;
+  requestIdHeader: string;
+  requestIdOf(response: Response): string | undefined;
+}
 
-export const callers: ApiCaller[] = [
-  {
-    api: 'dws',
-    path: `/v1.0/${PROJECT_ID}/snapshots`,
-    requestIdHeader: dws.requestIdHeader,
-    requestIdOf: dws.requestIdOf,
-    call: ({ baseUrl, token, body, headers = {} }) =>
-      dws.createClient({ baseUrl, ...credentials(token) }).POST('/v1.0/{project_id}/snapshots', {
-        params: { path: { project_id: PROJECT_ID } },
-        body: body as dws.CreateClusterSnapshotRequest,
-        headers,
-      }),
-  },
-  {
-    api: 'cinder',
-    path: `/v2/${PROJECT_ID}/snapshots`,
-    requestIdHeader: cinder.requestIdHeader,
-    requestIdOf: cinder.requestIdOf,
-    call: ({ baseUrl, token, body, headers = {} }) =>
-      cinder.createClient({ baseUrl, ...credentials(token) }).POST('/v2/{tenant_id}/snapshots', {
-        params: { path: { tenant_id: PROJECT_ID } },
-        body: body as cinder.CreateVolumeSnapshotRequest,
-        headers,
-      }),
-  },
-  {
-    api: 'css',
-    path: `/v1.0/${PROJECT_ID}/clusters/${CLUSTER_ID}/index_snapshot`,
-    requestIdHeader: css.requestIdHeader,
-    requestIdOf: css.requestIdOf,
-    call: ({ baseUrl, token, body, headers = {} }) =>
-      css.createClient({ baseUrl, ...credentials(token) }).POST('/v1.0/{project_id}/clusters/{cluster_id}/index_snapshot', {
-        params: { path: { project_id: PROJECT_ID, cluster_id: CLUSTER_ID } },
-        body: body as css.CreateIndexSnapshotRequest,
-        headers,
-      }),
-  },
-  {
-    api: 'evs',
-    path: `/v5/${PROJECT_ID}/snapshots`,
-    requestIdHeader: evs.requestIdHeader,
-    requestIdOf: evs.requestIdOf,
-    call: ({ baseUrl, token, body, headers = {} }) =>
-      evs.createClient({ baseUrl, ...credentials(token) }).POST('/v5/{project_id}/snapshots', {
-        params: { path: { project_id: PROJECT_ID } },
-        body: body as evs.CreateStandardSnapshotRequest,
-        headers,
-      }),
-  },
-];
+export async function clientModule(api: string): Promise<ClientModule> {
+  return (await import(`../../generated/${api}/index.ts`)) as ClientModule;
+}
 
-export function callerFor(api: string): ApiCaller {
-  const caller = callers.find((candidate) => candidate.api === api);
-  if (caller === undefined) throw new Error(`No caller for API "${api}"`);
-  return caller;
+/** The spec's sample call of one operation, found by method and path, or by operationId. */
+export async function sampleCall(api: string, which: string | { method: string; path: string }): Promise<SampleCall> {
+  const calls = sampleCalls((await loadSpec(api)).document, api);
+  const found = calls.find((call) => (typeof which === 'string' ? call.operationId === which : call.method === which.method && call.path === which.path));
+  if (found === undefined) throw new Error(`${api} has no operation ${JSON.stringify(which)}.`);
+  return found;
+}
+
+export interface Call {
+  baseUrl: string;
+  /** The request body; the sample's when left out. */
+  body?: unknown;
+  /** Leave out to send no credentials. */
+  token?: string;
+  headers?: Record<string, string>;
+  /** Any other client option (ak, sk, middleware, fetch, ...). */
+  options?: Record<string, unknown>;
+}
+
+/** Makes the sample call of an operation through the API's generated client. */
+export async function callOperation(api: string, sample: SampleCall, { baseUrl, body, token, headers = {}, options = {} }: Call): Promise<CallResult> {
+  const client = (await clientModule(api)).createClient({ baseUrl, ...(token === undefined ? {} : { token }), ...options });
+  const sent = body === undefined ? sample.body : body;
+  return client.request(sample.method.toUpperCase(), sample.path, {
+    params: { path: sample.pathParams, query: sample.query },
+    ...(sent === undefined ? {} : { body: sent }),
+    headers,
+  });
 }

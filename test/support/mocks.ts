@@ -2,7 +2,7 @@
 // what they report.
 import { readFileSync } from 'node:fs';
 import { afterEach, inject } from 'vitest';
-import type { MockServer } from '../contract/global-setup.ts';
+import type { MockServer } from '../integration/mock/global-setup.ts';
 
 export function mockFor(api: string): MockServer {
   const mock = inject('mocks')[api];

@@ -4,9 +4,8 @@ import { Ajv2020, type ErrorObject, type ValidateFunction } from 'ajv/dist/2020.
 import addFormats from 'ajv-formats';
 import { loadApis } from '../../scripts/lib/apis.ts';
 import type { OpenApiDocument } from '../../scripts/lib/bundle.ts';
+import { operationsOf as listOperations, type HttpMethod } from '../../scripts/lib/operations.ts';
 import { inject } from 'vitest';
-
-export const HTTP_METHODS = ['get', 'put', 'post', 'delete', 'options', 'head', 'patch', 'trace'] as const;
 
 export interface LoadedSpec {
   name: string;
@@ -70,27 +69,20 @@ export function withValue(root: JsonObject, path: string[], value: Json | undefi
 }
 
 export interface Operation {
-  method: (typeof HTTP_METHODS)[number];
+  method: HttpMethod;
   path: string;
   operation: JsonObject;
 }
 
-export function operationsOf(document: OpenApiDocument): Operation[] {
-  const operations: Operation[] = [];
-  for (const [path, item] of Object.entries(objectAt(document, 'paths'))) {
-    for (const method of HTTP_METHODS) {
-      const operation = isObject(item) ? item[method] : undefined;
-      if (isObject(operation)) operations.push({ method, path, operation });
-    }
-  }
-  return operations;
-}
+/** Every operation of a spec (see scripts/lib/operations.ts), typed as JSON. */
+export const operationsOf = (document: OpenApiDocument): Operation[] => listOperations(document) as Operation[];
 
-/** The only operation of a spec: each spec here describes exactly one call. */
-export function onlyOperation(document: OpenApiDocument): Operation {
+/** The operation at `method` and `path`, failing with what the spec has instead. */
+export function operationAt(document: OpenApiDocument, method: string, path: string): Operation {
   const operations = operationsOf(document);
-  if (operations.length !== 1) throw new Error(`Expected one operation, found ${operations.length}`);
-  return operations[0]!;
+  const found = operations.find((candidate) => candidate.method === method && candidate.path === path);
+  if (found === undefined) throw new Error(`No ${method.toUpperCase()} ${path}; the spec has ${operations.map((o) => `${o.method.toUpperCase()} ${o.path}`).join(', ')}`);
+  return found;
 }
 
 export function requestBodySchema(operation: JsonObject): JsonObject {

@@ -1,0 +1,133 @@
+// What a user gets from npm: pack the package, install the tarball into a fresh
+// project, compile a strict-mode consumer that calls every operation of every API, and
+// run it against a local server. No network: openapi-fetch and its own
+// dependency are packed from node_modules (the locked versions) and installed
+// from those tarballs, as npm would install them from the registry.
+import { mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join, resolve } from 'node:path';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { repoRoot } from '../../scripts/lib/apis.ts';
+import { runChecked } from '../../scripts/lib/processes.ts';
+import { firstExample, sampleCalls } from '../../scripts/lib/sample-calls.ts';
+import { RecordingServer } from '../support/http-server.ts';
+import { isObject, loadSpecs, objectAt, operationsOf, type JsonObject } from '../support/specs.ts';
+
+const workDir = mkdtempSync(join(tmpdir(), 'snapshot-apis-consumer-'));
+const consumerDir = join(workDir, 'consumer');
+const server = new RecordingServer();
+
+function packageJson(dir: string): { dependencies?: Record<string, string> } {
+  return JSON.parse(readFileSync(resolve(repoRoot, dir, 'package.json'), 'utf8')) as { dependencies?: Record<string, string> };
+}
+
+async function run(command: string, args: string[], cwd: string): Promise<string> {
+  return (await runChecked(command, args, { cwd, env: { NO_COLOR: '1' } })).stdout;
+}
+
+const specs = await loadSpecs();
+/** Every API's sample call of every operation, in the order the consumer makes them. */
+const calls = specs.flatMap(({ name: api, document }) => {
+  const responses = operationsOf(document).map(({ operation }) => operation['responses'] as JsonObject);
+  return sampleCalls(document, api).map((sample, index) => {
+    const success = responses[index]![String(sample.successStatus)] as JsonObject;
+    const body = isObject(success['content']) ? firstExample(objectAt(success, 'content', 'application/json')) : undefined;
+    return { api, sample, reply: { status: sample.successStatus, body } };
+  });
+});
+
+/** A strict-mode TypeScript program that makes every sample call through the installed package, typed by it. */
+function consumerSource(baseUrl: string): string {
+  const lines = [
+    ...specs.map(({ name }) => `import * as ${name} from 'snapshot-apis/${name}';`),
+    "import * as all from 'snapshot-apis';",
+    `import spec from 'snapshot-apis/openapi/${specs[0]!.name}.json' with { type: 'json' };`,
+    '',
+    `const baseUrl = ${JSON.stringify(baseUrl)};`,
+    'const results: Record<string, unknown> = {};',
+  ];
+  calls.forEach(({ api, sample }, index) => {
+    const params = { ...(Object.keys(sample.pathParams).length > 0 ? { path: sample.pathParams } : {}), ...(Object.keys(sample.query).length > 0 ? { query: sample.query } : {}) };
+    const init = { ...(Object.keys(params).length > 0 ? { params } : {}), ...(sample.body === undefined ? {} : { body: sample.body }) };
+    lines.push(
+      `const r${index} = await ${api}.createClient({ baseUrl, token: 'token' }).${sample.method.toUpperCase()}('${sample.path}'${Object.keys(init).length > 0 ? `, ${JSON.stringify(init)}` : ''});`,
+      `results['${api} ${sample.operationId}'] = { status: r${index}.response.status, data: r${index}.data ?? null, requestId: ${api}.requestIdOf(r${index}.response) ?? null };`,
+    );
+  });
+  lines.push(
+    'results.namespaces = Object.keys(all).sort();',
+    'results.specTitle = spec.info.title;',
+    'console.log(JSON.stringify(results));',
+    '',
+  );
+  return lines.join('\n');
+}
+
+const strictTsconfig = {
+  compilerOptions: {
+    target: 'ES2022',
+    lib: ['ES2023', 'DOM'],
+    types: [],
+    module: 'NodeNext',
+    moduleResolution: 'NodeNext',
+    resolveJsonModule: true,
+    strict: true,
+    noUncheckedIndexedAccess: true,
+    exactOptionalPropertyTypes: true,
+    verbatimModuleSyntax: true,
+    skipLibCheck: false,
+  },
+  files: ['consumer.ts'],
+};
+
+beforeAll(async () => {
+  await server.start();
+  const pack = async (...args: string[]) =>
+    (JSON.parse(await run('npm', ['pack', '--json', '--pack-destination', workDir, ...args], repoRoot)) as { filename: string }[]).map(
+      (packed) => join(workDir, packed.filename),
+    );
+  const tarballs = await pack();
+  const runtime = ['openapi-fetch', ...Object.keys(packageJson('node_modules/openapi-fetch').dependencies ?? {})];
+  tarballs.push(...(await pack('--ignore-scripts', ...runtime.map((name) => resolve(repoRoot, 'node_modules', name)))));
+  mkdirSync(consumerDir);
+  writeFileSync(join(consumerDir, 'package.json'), JSON.stringify({ name: 'consumer', private: true, type: 'module' }));
+  await run('npm', ['install', '--offline', '--no-audit', '--no-fund', '--ignore-scripts', ...tarballs], consumerDir);
+  writeFileSync(join(consumerDir, 'tsconfig.json'), JSON.stringify(strictTsconfig, null, 2));
+  writeFileSync(join(consumerDir, 'consumer.ts'), consumerSource(server.url));
+}, 180_000);
+
+afterAll(async () => {
+  await server.stop();
+  rmSync(workDir, { recursive: true, force: true });
+});
+
+describe('the packed package', () => {
+  it('declares openapi-fetch as its only dependency, and installs', async () => {
+    const installed = JSON.parse(readFileSync(join(consumerDir, 'node_modules/snapshot-apis/package.json'), 'utf8')) as {
+      dependencies?: Record<string, string>;
+    };
+    expect(installed.dependencies).toEqual({ 'openapi-fetch': packageJson('.').dependencies?.['openapi-fetch'] });
+    await run('npm', ['ls', '--all'], consumerDir);
+  });
+
+  it('ships the licence text', () => {
+    expect(readFileSync(join(consumerDir, 'node_modules/snapshot-apis/LICENSE'), 'utf8')).toContain('Apache License');
+  });
+
+  it('compiles a strict-mode consumer of every operation of every API', async () => {
+    const tsc = resolve(repoRoot, 'node_modules/typescript/bin/tsc');
+    await run(process.execPath, [tsc, '-p', consumerDir], consumerDir);
+  });
+
+  it('makes every sample call from the compiled consumer, with typed data back', async () => {
+    server.reply(...calls.map(({ reply }, index) => ({ ...reply, headers: { 'X-Request-Id': `req-${index}`, 'x-openstack-request-id': `req-${index}` } })));
+    const output = JSON.parse(await run(process.execPath, ['consumer.js'], consumerDir)) as Record<string, unknown>;
+    const expected = Object.fromEntries(
+      calls.map(({ api, sample, reply }, index) => [`${api} ${sample.operationId}`, { status: reply.status, data: reply.body ?? null, requestId: `req-${index}` }]),
+    );
+    expect(output).toEqual({ ...expected, namespaces: specs.map(({ name }) => name).sort(), specTitle: (specs[0]!.document['info'] as JsonObject)['title'] });
+    expect(server.requests.map((request) => `${request.method} ${request.url} ${request.headers['x-auth-token']}`)).toEqual(
+      calls.map(({ sample }) => `${sample.method.toUpperCase()} ${sample.url} token`),
+    );
+  });
+});
