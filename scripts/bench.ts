@@ -13,7 +13,9 @@ import { repoRoot } from './lib/apis.ts';
 
 const TARGETS = { clientRatio: 0.95, signingRatio: 0.9, gzippedBytes: 8 * 1024, buildSeconds: 20, testSeconds: 120 };
 
-const { values } = parseArgs({ options: { only: { type: 'string', default: 'clients,weight,pipeline' }, readme: { type: 'boolean', default: false } } });
+const { values } = parseArgs({
+  options: { only: { type: 'string', default: 'clients,weight,pipeline' }, readme: { type: 'boolean', default: false } },
+});
 const parts = new Set(values.only.split(','));
 
 const machine = `${cpus().length} × ${cpus()[0]?.model.trim() ?? 'unknown CPU'}, ${Math.round(totalmem() / 2 ** 30)} GiB, ${type()}, Node.js ${process.version}`;
@@ -44,7 +46,10 @@ if (parts.has('weight')) {
     [
       '| Entry | Minified (bytes) | Minified + gzip (bytes) | Target met (≤ 8 kB) |',
       '| --- | ---: | ---: | --- |',
-      ...weights.map((w) => `| ${w.entry} | ${w.minifiedBytes} | ${w.gzippedBytes} | ${w.entry.startsWith('snapshot-apis') ? mark(w.gzippedBytes <= TARGETS.gzippedBytes) : ''} |`),
+      ...weights.map(
+        (w) =>
+          `| ${w.entry} | ${w.minifiedBytes} | ${w.gzippedBytes} | ${w.entry.startsWith('snapshot-apis') ? mark(w.gzippedBytes <= TARGETS.gzippedBytes) : ''} |`,
+      ),
     ].join('\n'),
   );
 }
@@ -52,7 +57,8 @@ if (parts.has('weight')) {
 if (parts.has('pipeline')) {
   const times = await benchPipeline();
   report['pipeline'] = times;
-  const target = (step: string) => (step.startsWith('npm run build (') ? TARGETS.buildSeconds : step === 'npm test' ? TARGETS.testSeconds : undefined);
+  const target = (step: string) =>
+    step.startsWith('npm run build (') ? TARGETS.buildSeconds : step === 'npm test' ? TARGETS.testSeconds : undefined;
   sections.push(
     [
       '| Step | Cold (s) | Warm (s) | Target met |',

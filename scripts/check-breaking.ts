@@ -77,7 +77,9 @@ async function compare(ref: string): Promise<ApiReport[]> {
     const onlyBase = names(baseApis).filter((name) => !names(headApis).includes(name));
     const onlyHead = names(headApis).filter((name) => !names(baseApis).includes(name));
     if (onlyBase.length > 0) {
-      throw new CannotCompare(`API ${onlyBase.join(', ')} exists at ${ref} but not in the working tree${onlyHead.length > 0 ? ` (renamed to ${onlyHead.join(', ')}?)` : ''}; breaking changes cannot be judged across a rename.`);
+      throw new CannotCompare(
+        `API ${onlyBase.join(', ')} exists at ${ref} but not in the working tree${onlyHead.length > 0 ? ` (renamed to ${onlyHead.join(', ')}?)` : ''}; breaking changes cannot be judged across a rename.`,
+      );
     }
     const reports: ApiReport[] = [];
     for (const head of headApis) {

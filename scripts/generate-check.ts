@@ -13,7 +13,11 @@ function filesUnder(folder: string): string[] {
   if (!existsSync(root)) return [];
   return readdirSync(root, { recursive: true, withFileTypes: true })
     .filter((entry) => entry.isFile())
-    .map((entry) => join(entry.parentPath, entry.name).slice(generatedDir.length + 1).replaceAll('\\', '/'));
+    .map((entry) =>
+      join(entry.parentPath, entry.name)
+        .slice(generatedDir.length + 1)
+        .replaceAll('\\', '/'),
+    );
 }
 
 const expected = new Map((await renderGenerated()).map((file) => [file.path, file.contents]));

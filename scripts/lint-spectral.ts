@@ -7,7 +7,11 @@ import { runProcess } from './lib/processes.ts';
 const spectral = resolve(repoRoot, 'node_modules/.bin/spectral');
 const specs = loadApis().map((api) => relative(repoRoot, api.root));
 
-const { code } = await runProcess(spectral, ['lint', '--ruleset', '.spectral.yaml', '--fail-severity', 'warn', '--format', 'stylish', ...specs], {
-  echo: true,
-});
+const { code } = await runProcess(
+  spectral,
+  ['lint', '--ruleset', '.spectral.yaml', '--fail-severity', 'warn', '--format', 'stylish', ...specs],
+  {
+    echo: true,
+  },
+);
 process.exitCode = code ?? 1;

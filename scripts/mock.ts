@@ -31,7 +31,9 @@ class UsageError extends Error {}
 function chosen(apis: Api[], names: string[]): Api[] {
   const unknown = names.filter((name) => !apis.some((api) => api.name === name));
   if (unknown.length > 0) {
-    throw new UsageError(`Unknown API ${unknown.map((name) => JSON.stringify(name)).join(', ')}. Name any of: ${apis.map((api) => api.name).join(', ')} (or none, for all).`);
+    throw new UsageError(
+      `Unknown API ${unknown.map((name) => JSON.stringify(name)).join(', ')}. Name any of: ${apis.map((api) => api.name).join(', ')} (or none, for all).`,
+    );
   }
   return names.length === 0 ? apis : apis.filter((api) => names.includes(api.name));
 }
@@ -66,9 +68,19 @@ try {
   await stopAll(1);
 }
 
-const rows = mocks.map(({ name, root, port, variable }, index) => [name, `http://127.0.0.1:${port}`, variable, relative(repoRoot, root), String(running[index]!.pid)]);
+const rows = mocks.map(({ name, root, port, variable }, index) => [
+  name,
+  `http://127.0.0.1:${port}`,
+  variable,
+  relative(repoRoot, root),
+  String(running[index]!.pid),
+]);
 const header = ['API', 'URL', 'PORT VARIABLE', 'SPEC', 'PID'];
 const widths = header.map((title, column) => Math.max(title.length, ...rows.map((row) => row[column]!.length)));
-const line = (cells: string[]) => cells.map((cell, column) => cell.padEnd(widths[column]!)).join('  ').trimEnd();
+const line = (cells: string[]) =>
+  cells
+    .map((cell, column) => cell.padEnd(widths[column]!))
+    .join('  ')
+    .trimEnd();
 console.log(['', 'Mock servers running:', line(header), ...rows.map(line), ''].join('\n'));
 console.log('Requests need an X-Auth-Token header (any value will do) or the AK/SK headers. Ctrl-C stops all mocks.');

@@ -43,13 +43,9 @@ function* unconstrainedStrings(schema, path, seen) {
   }
 }
 
-export default createRulesetFunction(
-  { input: null, options: null },
-  function requestStringConstrained(schema, _options, context) {
-    return [...unconstrainedStrings(schema, [], new Set())].map((relative) => ({
-      message:
-        'A request string has no length bound, pattern or enum: add the maxLength (and pattern) the service enforces.',
-      path: [...context.path, ...relative],
-    }));
-  },
-);
+export default createRulesetFunction({ input: null, options: null }, function requestStringConstrained(schema, _options, context) {
+  return [...unconstrainedStrings(schema, [], new Set())].map((relative) => ({
+    message: 'A request string has no length bound, pattern or enum: add the maxLength (and pattern) the service enforces.',
+    path: [...context.path, ...relative],
+  }));
+});

@@ -70,7 +70,9 @@ interface AnyClient {
 
 /** The sample call of an operation, made through a client of the API created with these options. */
 async function clientCall(api: string, sample: SampleCall, options: Record<string, unknown>): Promise<Call> {
-  const { createClient } = (await import(`../../generated/${api}/index.ts`)) as { createClient(options: Record<string, unknown>): AnyClient };
+  const { createClient } = (await import(`../../generated/${api}/index.ts`)) as {
+    createClient(options: Record<string, unknown>): AnyClient;
+  };
   const client = createClient(options);
   const init = { params: { path: sample.pathParams, query: sample.query }, body: sample.body };
   return () => client.request(sample.method.toUpperCase(), sample.path, init);
@@ -92,7 +94,16 @@ export async function benchClients(rounds = 10, requests = 1000): Promise<Compar
     for (const { name: api, root } of loadApis()) {
       const document = await bundleSpec(root, { dereference: true });
       const sample = sampleCalls(document, api)[0]!;
-      results.push(await compare(api, 'client / fetch', await clientCall(api, sample, { baseUrl, token: TOKEN }), bareFetch(baseUrl, sample), rounds, requests));
+      results.push(
+        await compare(
+          api,
+          'client / fetch',
+          await clientCall(api, sample, { baseUrl, token: TOKEN }),
+          bareFetch(baseUrl, sample),
+          rounds,
+          requests,
+        ),
+      );
       if (acceptsAkSk(document)) signing.push({ api, sample });
     }
     for (const { api, sample } of signing) {

@@ -14,7 +14,10 @@ const escapeCell = (text: string) => text.replaceAll('|', '\\|').replaceAll('\n'
 
 export function renderMarkdown(base: string, reports: ApiReport[]): string {
   const breaking = reports.reduce((count, report) => count + report.changes.filter((change) => change.verdict === 'breaking').length, 0);
-  const compatible = reports.reduce((count, report) => count + report.changes.filter((change) => change.verdict === 'compatible').length, 0);
+  const compatible = reports.reduce(
+    (count, report) => count + report.changes.filter((change) => change.verdict === 'compatible').length,
+    0,
+  );
   const lines = [
     '## Spec changes for API callers',
     '',
@@ -36,9 +39,13 @@ export function renderMarkdown(base: string, reports: ApiReport[]): string {
     lines.push(`### ${report.api}: ${count > 0 ? `${count} breaking` : 'compatible'}`, '');
     for (const operation of [...new Set(report.changes.map((change) => change.operation))]) {
       lines.push(`#### \`${operation}\``, '', '| | Rule | Change | Path |', '| --- | --- | --- | --- |');
-      const sorted = report.changes.filter((change) => change.operation === operation).sort((a, b) => (a.verdict === b.verdict ? 0 : a.verdict === 'breaking' ? -1 : 1));
+      const sorted = report.changes
+        .filter((change) => change.operation === operation)
+        .sort((a, b) => (a.verdict === b.verdict ? 0 : a.verdict === 'breaking' ? -1 : 1));
       for (const change of sorted) {
-        lines.push(`| ${change.verdict === 'breaking' ? '❌ breaking' : '✅ compatible'} | \`${change.rule}\` | ${escapeCell(change.message)} | \`${escapeCell(change.path)}\` |`);
+        lines.push(
+          `| ${change.verdict === 'breaking' ? '❌ breaking' : '✅ compatible'} | \`${change.rule}\` | ${escapeCell(change.message)} | \`${escapeCell(change.path)}\` |`,
+        );
       }
       lines.push('');
     }

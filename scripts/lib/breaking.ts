@@ -33,7 +33,11 @@ export function jsonPath(segments: (string | number)[]): string {
     '$' +
     segments
       .map((segment) =>
-        typeof segment === 'number' ? `[${segment}]` : /^[A-Za-z_][\w]*$/.test(segment) ? `.${segment}` : `['${segment.replaceAll("'", "\\'")}']`,
+        typeof segment === 'number'
+          ? `[${segment}]`
+          : /^[A-Za-z_][\w]*$/.test(segment)
+            ? `.${segment}`
+            : `['${segment.replaceAll("'", "\\'")}']`,
       )
       .join('')
   );
@@ -127,8 +131,10 @@ function diffBounds(before: Node, after: Node, at: (string | number)[], out: Col
       const old = before[key];
       const now = after[key];
       if (same(old, now)) continue;
-      if (typeof now === 'number' && typeof old !== 'number') out.add('breaking', `request.${key}.added`, [...at, key], `${key} ${now} added`);
-      else if (typeof old === 'number' && typeof now !== 'number') out.add('compatible', `request.${key}.removed`, [...at, key], `${key} ${old} removed`);
+      if (typeof now === 'number' && typeof old !== 'number')
+        out.add('breaking', `request.${key}.added`, [...at, key], `${key} ${now} added`);
+      else if (typeof old === 'number' && typeof now !== 'number')
+        out.add('compatible', `request.${key}.removed`, [...at, key], `${key} ${old} removed`);
       else if (typeof old === 'number' && typeof now === 'number') {
         const narrower = tighter(old, now);
         const moved = keys === UPPER_BOUNDS ? (narrower ? 'lowered' : 'raised') : narrower ? 'raised' : 'lowered';
@@ -148,14 +154,27 @@ function diffRequestKeywords(before: Node, after: Node, at: (string | number)[],
   } else if (typeof oldPattern === 'string' && typeof newPattern !== 'string') {
     out.add('compatible', 'request.pattern.removed', [...at, 'pattern'], `pattern ${oldPattern} removed`);
   } else if (typeof oldPattern === 'string' && typeof newPattern === 'string' && oldPattern !== newPattern) {
-    if (patternIsWider(oldPattern, newPattern)) out.add('compatible', 'request.pattern.widened', [...at, 'pattern'], `pattern widened from ${oldPattern} to ${newPattern}`);
-    else out.add('breaking', 'request.pattern.changed', [...at, 'pattern'], `pattern changed from ${oldPattern} to ${newPattern} (not provably wider)`);
+    if (patternIsWider(oldPattern, newPattern))
+      out.add('compatible', 'request.pattern.widened', [...at, 'pattern'], `pattern widened from ${oldPattern} to ${newPattern}`);
+    else
+      out.add(
+        'breaking',
+        'request.pattern.changed',
+        [...at, 'pattern'],
+        `pattern changed from ${oldPattern} to ${newPattern} (not provably wider)`,
+      );
   }
 
   for (const key of ['format', 'const', 'default'] as const) {
     if (same(before[key], after[key])) continue;
     if (after[key] === undefined) out.add('compatible', `request.${key}.removed`, [...at, key], `${key} removed`);
-    else out.add('breaking', `request.${key}.${before[key] === undefined ? 'added' : 'changed'}`, [...at, key], `${key} is now ${JSON.stringify(after[key])}`);
+    else
+      out.add(
+        'breaking',
+        `request.${key}.${before[key] === undefined ? 'added' : 'changed'}`,
+        [...at, key],
+        `${key} is now ${JSON.stringify(after[key])}`,
+      );
   }
 
   const closedBefore = before['additionalProperties'] === false;
@@ -174,13 +193,17 @@ function diffEnum(before: Node, after: Node, mode: Mode, at: (string | number)[]
   if (mode === 'request') {
     if (old === undefined) return out.add('breaking', 'request.enum.added', [...at, 'enum'], 'values restricted to an enum');
     if (now === undefined) return out.add('compatible', 'request.enum.removed', [...at, 'enum'], 'enum restriction removed');
-    for (const value of old.filter((v) => !now.some((w) => same(v, w)))) out.add('breaking', 'request.enum.value-removed', [...at, 'enum'], `value ${JSON.stringify(value)} removed`);
-    for (const value of now.filter((v) => !old.some((w) => same(v, w)))) out.add('compatible', 'request.enum.value-added', [...at, 'enum'], `value ${JSON.stringify(value)} added`);
+    for (const value of old.filter((v) => !now.some((w) => same(v, w))))
+      out.add('breaking', 'request.enum.value-removed', [...at, 'enum'], `value ${JSON.stringify(value)} removed`);
+    for (const value of now.filter((v) => !old.some((w) => same(v, w))))
+      out.add('compatible', 'request.enum.value-added', [...at, 'enum'], `value ${JSON.stringify(value)} added`);
   } else {
     if (old === undefined) return out.add('compatible', 'response.enum.added', [...at, 'enum'], 'values restricted to an enum');
     if (now === undefined) return out.add('breaking', 'response.enum.removed', [...at, 'enum'], 'values no longer restricted to an enum');
-    for (const value of now.filter((v) => !old.some((w) => same(v, w)))) out.add('breaking', 'response.enum.value-added', [...at, 'enum'], `value ${JSON.stringify(value)} can now be sent`);
-    for (const value of old.filter((v) => !now.some((w) => same(v, w)))) out.add('compatible', 'response.enum.value-removed', [...at, 'enum'], `value ${JSON.stringify(value)} no longer sent`);
+    for (const value of now.filter((v) => !old.some((w) => same(v, w))))
+      out.add('breaking', 'response.enum.value-added', [...at, 'enum'], `value ${JSON.stringify(value)} can now be sent`);
+    for (const value of old.filter((v) => !now.some((w) => same(v, w))))
+      out.add('compatible', 'response.enum.value-removed', [...at, 'enum'], `value ${JSON.stringify(value)} no longer sent`);
   }
 }
 
@@ -192,10 +215,21 @@ function diffTypes(before: Node, after: Node, mode: Mode, at: (string | number)[
   const removed = [...old].filter((type) => !now.has(type));
   if (mode === 'request') {
     if (old.size === 0) out.add('breaking', 'request.type.added', [...at, 'type'], `type restricted to ${[...now].join('|')}`);
-    else if (removed.length > 0) out.add('breaking', 'request.type.changed', [...at, 'type'], `type changed from ${[...old].join('|')} to ${[...now].join('|') || 'any'}`);
+    else if (removed.length > 0)
+      out.add(
+        'breaking',
+        'request.type.changed',
+        [...at, 'type'],
+        `type changed from ${[...old].join('|')} to ${[...now].join('|') || 'any'}`,
+      );
     else out.add('compatible', 'request.type.widened', [...at, 'type'], `type widened to ${[...now].join('|')}`);
   } else if (added.length > 0 || (now.size === 0 && old.size > 0)) {
-    out.add('breaking', 'response.type.changed', [...at, 'type'], `type changed from ${[...old].join('|')} to ${[...now].join('|') || 'any'}`);
+    out.add(
+      'breaking',
+      'response.type.changed',
+      [...at, 'type'],
+      `type changed from ${[...old].join('|')} to ${[...now].join('|') || 'any'}`,
+    );
   } else {
     out.add('compatible', 'response.type.narrowed', [...at, 'type'], `type narrowed to ${[...now].join('|')}`);
   }
@@ -209,7 +243,8 @@ function diffProperties(before: Node, after: Node, mode: Mode, at: (string | num
   for (const name of new Set([...Object.keys(old), ...Object.keys(now)])) {
     const here = [...at, 'properties', name];
     if (!(name in old)) {
-      if (mode === 'request' && newRequired.has(name)) out.add('breaking', 'request.property.required-added', here, `new required property ${name}`);
+      if (mode === 'request' && newRequired.has(name))
+        out.add('breaking', 'request.property.required-added', here, `new required property ${name}`);
       else out.add('compatible', `${mode}.property.added`, here, `new ${newRequired.has(name) ? 'required' : 'optional'} property ${name}`);
       continue;
     }
@@ -218,10 +253,14 @@ function diffProperties(before: Node, after: Node, mode: Mode, at: (string | num
       out.add(verdict, `${mode}.property.removed`, [...at, 'properties', name], `property ${name} removed`);
       continue;
     }
-    if (mode === 'request' && !oldRequired.has(name) && newRequired.has(name)) out.add('breaking', 'request.property.made-required', here, `property ${name} is now required`);
-    if (mode === 'request' && oldRequired.has(name) && !newRequired.has(name)) out.add('compatible', 'request.property.made-optional', here, `property ${name} is now optional`);
-    if (mode === 'response' && oldRequired.has(name) && !newRequired.has(name)) out.add('breaking', 'response.property.made-optional', here, `property ${name} may now be missing`);
-    if (mode === 'response' && !oldRequired.has(name) && newRequired.has(name)) out.add('compatible', 'response.property.made-required', here, `property ${name} is now always sent`);
+    if (mode === 'request' && !oldRequired.has(name) && newRequired.has(name))
+      out.add('breaking', 'request.property.made-required', here, `property ${name} is now required`);
+    if (mode === 'request' && oldRequired.has(name) && !newRequired.has(name))
+      out.add('compatible', 'request.property.made-optional', here, `property ${name} is now optional`);
+    if (mode === 'response' && oldRequired.has(name) && !newRequired.has(name))
+      out.add('breaking', 'response.property.made-optional', here, `property ${name} may now be missing`);
+    if (mode === 'response' && !oldRequired.has(name) && newRequired.has(name))
+      out.add('compatible', 'response.property.made-required', here, `property ${name} is now always sent`);
     diffSchema(old[name], now[name], mode, here, out);
   }
 }
@@ -253,7 +292,8 @@ export function diffSchema(before: unknown, after: unknown, mode: Mode, at: (str
   diffTypes(before, after, mode, at, out);
   diffEnum(before, after, mode, at, out);
   if (mode === 'request') diffRequestKeywords(before, after, at, out);
-  else if (!same(before['const'], after['const'])) out.add('breaking', 'response.const.changed', [...at, 'const'], 'constant value changed');
+  else if (!same(before['const'], after['const']))
+    out.add('breaking', 'response.const.changed', [...at, 'const'], 'constant value changed');
   diffProperties(before, after, mode, at, out);
   diffVariants(before, after, mode, at, out);
   for (const key of ['items', 'additionalProperties', 'propertyNames'] as const) {
@@ -273,14 +313,25 @@ function diffSecurity(base: Node, head: Node, before: Node, after: Node, at: (st
   const old = alternativesOf(base, before);
   const now = alternativesOf(head, after);
   if (same(old, now)) return;
-  if (old === undefined && now !== undefined) return out.add('breaking', 'security.added', [...at, 'security'], `credentials now required: ${now.join(' or ')}`);
+  if (old === undefined && now !== undefined)
+    return out.add('breaking', 'security.added', [...at, 'security'], `credentials now required: ${now.join(' or ')}`);
   if (now === undefined) return out.add('compatible', 'security.removed', [...at, 'security'], 'credentials no longer required');
-  for (const alternative of old!.filter((a) => !now.includes(a))) out.add('breaking', 'security.requirement-added', [...at, 'security'], `${alternative} alone no longer authenticates; now: ${now.join(' or ')}`);
-  for (const alternative of now.filter((a) => !old!.includes(a))) out.add('compatible', 'security.alternative-added', [...at, 'security'], `${alternative} now also authenticates`);
+  for (const alternative of old!.filter((a) => !now.includes(a)))
+    out.add(
+      'breaking',
+      'security.requirement-added',
+      [...at, 'security'],
+      `${alternative} alone no longer authenticates; now: ${now.join(' or ')}`,
+    );
+  for (const alternative of now.filter((a) => !old!.includes(a)))
+    out.add('compatible', 'security.alternative-added', [...at, 'security'], `${alternative} now also authenticates`);
 }
 
 function parametersOf(pathItem: Node, operation: Node): Map<string, Node> {
-  const all = [...(Array.isArray(pathItem['parameters']) ? pathItem['parameters'] : []), ...(Array.isArray(operation['parameters']) ? operation['parameters'] : [])];
+  const all = [
+    ...(Array.isArray(pathItem['parameters']) ? pathItem['parameters'] : []),
+    ...(Array.isArray(operation['parameters']) ? operation['parameters'] : []),
+  ];
   return new Map(all.filter(isNode).map((parameter) => [`${String(parameter['in'])}:${String(parameter['name'])}`, parameter]));
 }
 
@@ -293,11 +344,17 @@ function diffParameters(beforeItem: Node, before: Node, afterItem: Node, after: 
     const a = old.get(key);
     const b = now.get(key);
     if (a === undefined) {
-      out.add(b!['required'] === true ? 'breaking' : 'compatible', b!['required'] === true ? 'request.parameter.required-added' : 'request.parameter.added', here, `new ${b!['required'] === true ? 'required' : 'optional'} ${location} parameter ${name}`);
+      out.add(
+        b!['required'] === true ? 'breaking' : 'compatible',
+        b!['required'] === true ? 'request.parameter.required-added' : 'request.parameter.added',
+        here,
+        `new ${b!['required'] === true ? 'required' : 'optional'} ${location} parameter ${name}`,
+      );
     } else if (b === undefined) {
       out.add('compatible', 'request.parameter.removed', here, `${location} parameter ${name} removed`);
     } else {
-      if (a['required'] !== true && b['required'] === true) out.add('breaking', 'request.parameter.made-required', here, `${location} parameter ${name} is now required`);
+      if (a['required'] !== true && b['required'] === true)
+        out.add('breaking', 'request.parameter.made-required', here, `${location} parameter ${name} is now required`);
       diffText(a, b, here, out);
       diffSchema(a['schema'], b['schema'], 'request', [...here, 'schema'], out);
     }
@@ -309,13 +366,21 @@ function diffContent(before: Node, after: Node, mode: Mode, critical: boolean, a
   const now = isNode(after['content']) ? after['content'] : {};
   for (const type of new Set([...Object.keys(old), ...Object.keys(now)])) {
     const here = [...at, 'content', type];
-    if (!(type in now)) out.add(critical ? 'breaking' : 'compatible', `${mode}.media-type.removed`, here, `${type} no longer ${mode === 'request' ? 'accepted' : 'sent'}`);
-    else if (!(type in old)) out.add('compatible', `${mode}.media-type.added`, here, `${type} now ${mode === 'request' ? 'accepted' : 'sent'}`);
+    if (!(type in now))
+      out.add(
+        critical ? 'breaking' : 'compatible',
+        `${mode}.media-type.removed`,
+        here,
+        `${type} no longer ${mode === 'request' ? 'accepted' : 'sent'}`,
+      );
+    else if (!(type in old))
+      out.add('compatible', `${mode}.media-type.added`, here, `${type} now ${mode === 'request' ? 'accepted' : 'sent'}`);
     else {
       const a = old[type] as Node;
       const b = now[type] as Node;
       diffSchema(a['schema'], b['schema'], mode, [...here, 'schema'], out);
-      if (!same(a['examples'] ?? a['example'], b['examples'] ?? b['example'])) out.add('compatible', 'example.changed', [...here, 'examples'], 'examples changed');
+      if (!same(a['examples'] ?? a['example'], b['examples'] ?? b['example']))
+        out.add('compatible', 'example.changed', [...here, 'examples'], 'examples changed');
     }
   }
 }
@@ -327,18 +392,30 @@ function diffOperation(base: Node, head: Node, path: string, method: string, out
   const after = afterItem[method] as Node;
   const at = ['paths', path, method];
   diffText(before, after, at, out);
-  if (before['operationId'] !== after['operationId']) out.add('compatible', 'operation.id-changed', [...at, 'operationId'], `operationId ${String(before['operationId'])} is now ${String(after['operationId'])} (generated type names follow it)`);
+  if (before['operationId'] !== after['operationId'])
+    out.add(
+      'compatible',
+      'operation.id-changed',
+      [...at, 'operationId'],
+      `operationId ${String(before['operationId'])} is now ${String(after['operationId'])} (generated type names follow it)`,
+    );
   diffSecurity(base, head, before, after, at, out);
   diffParameters(beforeItem, before, afterItem, after, at, out);
 
   const oldBody = isNode(before['requestBody']) ? before['requestBody'] : undefined;
   const newBody = isNode(after['requestBody']) ? after['requestBody'] : undefined;
   if (oldBody === undefined && newBody !== undefined) {
-    out.add(newBody['required'] === true ? 'breaking' : 'compatible', newBody['required'] === true ? 'request.body.required-added' : 'request.body.added', [...at, 'requestBody'], 'request body added');
+    out.add(
+      newBody['required'] === true ? 'breaking' : 'compatible',
+      newBody['required'] === true ? 'request.body.required-added' : 'request.body.added',
+      [...at, 'requestBody'],
+      'request body added',
+    );
   } else if (oldBody !== undefined && newBody === undefined) {
     out.add('compatible', 'request.body.removed', [...at, 'requestBody'], 'request body removed');
   } else if (oldBody !== undefined && newBody !== undefined) {
-    if (oldBody['required'] !== true && newBody['required'] === true) out.add('breaking', 'request.body.made-required', [...at, 'requestBody'], 'request body is now required');
+    if (oldBody['required'] !== true && newBody['required'] === true)
+      out.add('breaking', 'request.body.made-required', [...at, 'requestBody'], 'request body is now required');
     diffContent(oldBody, newBody, 'request', true, [...at, 'requestBody'], out);
   }
 
@@ -347,7 +424,13 @@ function diffOperation(base: Node, head: Node, path: string, method: string, out
   for (const status of new Set([...Object.keys(oldResponses), ...Object.keys(newResponses)])) {
     const here = [...at, 'responses', status];
     const success = status.startsWith('2');
-    if (!(status in newResponses)) out.add(success ? 'breaking' : 'compatible', success ? 'response.success-status.removed' : 'response.status.removed', here, `status ${status} removed`);
+    if (!(status in newResponses))
+      out.add(
+        success ? 'breaking' : 'compatible',
+        success ? 'response.success-status.removed' : 'response.status.removed',
+        here,
+        `status ${status} removed`,
+      );
     else if (!(status in oldResponses)) out.add('compatible', 'response.status.added', here, `status ${status} added`);
     else {
       const a = oldResponses[status] as Node;
@@ -359,17 +442,25 @@ function diffOperation(base: Node, head: Node, path: string, method: string, out
       for (const name of Object.keys(oldHeaders)) {
         if (!(name in newHeaders)) {
           const required = isNode(oldHeaders[name]) && oldHeaders[name]['required'] === true;
-          out.add(required ? 'breaking' : 'compatible', 'response.header.removed', [...here, 'headers', name], `header ${name} no longer sent`);
+          out.add(
+            required ? 'breaking' : 'compatible',
+            'response.header.removed',
+            [...here, 'headers', name],
+            `header ${name} no longer sent`,
+          );
         }
       }
-      for (const name of Object.keys(newHeaders)) if (!(name in oldHeaders)) out.add('compatible', 'response.header.added', [...here, 'headers', name], `header ${name} added`);
+      for (const name of Object.keys(newHeaders))
+        if (!(name in oldHeaders)) out.add('compatible', 'response.header.added', [...here, 'headers', name], `header ${name} added`);
     }
   }
 }
 
 function operationsOf(document: Node): string[] {
   const paths = isNode(document['paths']) ? document['paths'] : {};
-  return Object.entries(paths).flatMap(([path, item]) => (isNode(item) ? METHODS.filter((method) => isNode(item[method])).map((method) => `${method} ${path}`) : []));
+  return Object.entries(paths).flatMap(([path, item]) =>
+    isNode(item) ? METHODS.filter((method) => isNode(item[method])).map((method) => `${method} ${path}`) : [],
+  );
 }
 
 /** Every change from `base` to `head`, two dereferenced versions of one API's spec. */
@@ -380,13 +471,20 @@ export function diffSpecs(base: OpenApiDocument, head: OpenApiDocument): Change[
   for (const key of new Set([...old, ...now])) {
     const [method, path] = [key.slice(0, key.indexOf(' ')), key.slice(key.indexOf(' ') + 1)];
     const out = new Collector(`${method.toUpperCase()} ${path}`);
-    if (!now.includes(key)) out.add('breaking', 'operation.removed', ['paths', path, method], `operation removed${isNode((head['paths'] as Node | undefined)?.[path]) ? '' : ' (its path is gone)'}`);
+    if (!now.includes(key))
+      out.add(
+        'breaking',
+        'operation.removed',
+        ['paths', path, method],
+        `operation removed${isNode((head['paths'] as Node | undefined)?.[path]) ? '' : ' (its path is gone)'}`,
+      );
     else if (!old.includes(key)) out.add('compatible', 'operation.added', ['paths', path, method], 'operation added');
     else diffOperation(base, head, path, method, out);
     changes.push(...out.changes);
   }
   const document = new Collector('document');
   if (!same(base['servers'], head['servers'])) document.add('compatible', 'servers.changed', ['servers'], 'servers changed');
-  if (!same((base['info'] as Node | undefined)?.['version'], (head['info'] as Node | undefined)?.['version'])) document.add('compatible', 'info.version.changed', ['info', 'version'], 'version changed');
+  if (!same((base['info'] as Node | undefined)?.['version'], (head['info'] as Node | undefined)?.['version']))
+    document.add('compatible', 'info.version.changed', ['info', 'version'], 'version changed');
   return [...changes, ...document.changes];
 }

@@ -16,7 +16,10 @@ export interface BundleOptions {
 /** Each redocly.yaml is read once per process, however many specs are bundled with it. */
 const configs = new Map<string, ReturnType<typeof loadConfig>>();
 
-export async function bundleSpec(root: string, { dereference = false, configPath = resolve(repoRoot, 'redocly.yaml') }: BundleOptions = {}): Promise<OpenApiDocument> {
+export async function bundleSpec(
+  root: string,
+  { dereference = false, configPath = resolve(repoRoot, 'redocly.yaml') }: BundleOptions = {},
+): Promise<OpenApiDocument> {
   let config = configs.get(configPath);
   if (config === undefined) {
     config = loadConfig({ configPath });

@@ -70,7 +70,8 @@ export function renderIndex(apis: ApiSummary[]): string {
     ),
   );
   const downloads = apis.map(
-    (api) => `      <li>${escapeHtml(api.title)}: <a href="openapi/${api.name}.json" download>${api.name}.json</a>, <a href="openapi/${api.name}.yaml" download>${api.name}.yaml</a></li>`,
+    (api) =>
+      `      <li>${escapeHtml(api.title)}: <a href="openapi/${api.name}.json" download>${api.name}.json</a>, <a href="openapi/${api.name}.yaml" download>${api.name}.yaml</a></li>`,
   );
   return `<!DOCTYPE html>
 <html lang="en">

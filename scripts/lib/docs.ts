@@ -17,7 +17,8 @@ const redocly = resolve(repoRoot, 'node_modules/.bin/redocly');
 const template = resolve(repoRoot, 'scripts/docs/page.hbs');
 const redocBundle = resolve(dirname(createRequire(import.meta.url).resolve('redoc/package.json')), 'bundles/redoc.standalone.js');
 /** The one file Redocly's pages would fetch from its CDN. */
-const CDN_SCRIPT = /<script src="https:\/\/cdn\.redocly\.com\/redoc\/v[\d.]+\/bundles\/redoc\.standalone\.js" integrity="(sha384-[A-Za-z0-9+/=]+)" crossorigin="anonymous"><\/script>/g;
+const CDN_SCRIPT =
+  /<script src="https:\/\/cdn\.redocly\.com\/redoc\/v[\d.]+\/bundles\/redoc\.standalone\.js" integrity="(sha384-[A-Za-z0-9+/=]+)" crossorigin="anonymous"><\/script>/g;
 /** Redoc's sidebar shows a logo fetched from a CDN; the local copy points it at an empty image. */
 const CDN_LOGO = 'https://cdn.redoc.ly/redoc/logo-mini.svg';
 const EMPTY_IMAGE = "data:image/svg+xml,%3Csvg xmlns='http://www.w3.org/2000/svg' width='1' height='1'/%3E";
@@ -33,14 +34,22 @@ export const REDOC_SCRIPT = 'redoc.standalone.js';
 const HYDRATE = /Redoc\.hydrate\(__redoc_state, container\);/g;
 const CLIENT_RENDER = 'Redoc.init(__redoc_state.spec.data, __redoc_state.options, container);';
 
-function replaceOnce(text: string, pattern: RegExp, replacement: (match: string, ...groups: string[]) => string, file: string, what: string) {
+function replaceOnce(
+  text: string,
+  pattern: RegExp,
+  replacement: (match: string, ...groups: string[]) => string,
+  file: string,
+  what: string,
+) {
   let count = 0;
   const replaced = text.replace(pattern, (match: string, ...groups: string[]) => {
     count += 1;
     return replacement(match, ...groups);
   });
   if (count !== 1) {
-    throw new Error(`${file}: expected ${what} once, found it ${count} times. Has Redocly CLI changed its page? Update scripts/lib/docs.ts.`);
+    throw new Error(
+      `${file}: expected ${what} once, found it ${count} times. Has Redocly CLI changed its page? Update scripts/lib/docs.ts.`,
+    );
   }
   return replaced;
 }
@@ -48,7 +57,13 @@ function replaceOnce(text: string, pattern: RegExp, replacement: (match: string,
 /** Points a rendered page at the shared local Redoc script; returns the integrity the page expected. */
 function useLocalScript(page: string, file: string): { html: string; integrity: string } {
   let integrity = '';
-  const local = replaceOnce(page, CDN_SCRIPT, (_tag, expected) => ((integrity = expected!), `<script src="${REDOC_SCRIPT}"></script>`), file, 'the Redoc CDN script tag');
+  const local = replaceOnce(
+    page,
+    CDN_SCRIPT,
+    (_tag, expected) => ((integrity = expected!), `<script src="${REDOC_SCRIPT}"></script>`),
+    file,
+    'the Redoc CDN script tag',
+  );
   const html = replaceOnce(local, HYDRATE, () => CLIENT_RENDER, file, 'the Redoc hydrate call');
   return { html, integrity };
 }
@@ -58,10 +73,13 @@ function localRedocScript(integrity: string): string {
   const original = readFileSync(redocBundle);
   const actual = `sha384-${createHash('sha384').update(original).digest('base64')}`;
   if (actual !== integrity) {
-    throw new Error(`${redocBundle} is not the Redoc script Redocly CLI renders for (${actual}, pages expect ${integrity}). Install the redoc version @redocly/cli uses.`);
+    throw new Error(
+      `${redocBundle} is not the Redoc script Redocly CLI renders for (${actual}, pages expect ${integrity}). Install the redoc version @redocly/cli uses.`,
+    );
   }
   const script = original.toString('utf8');
-  if (script.split(CDN_LOGO).length !== 2) throw new Error(`${redocBundle}: expected the CDN logo URL once; update CDN_LOGO in scripts/lib/docs.ts.`);
+  if (script.split(CDN_LOGO).length !== 2)
+    throw new Error(`${redocBundle}: expected the CDN logo URL once; update CDN_LOGO in scripts/lib/docs.ts.`);
   return script.replace(CDN_LOGO, EMPTY_IMAGE);
 }
 
@@ -93,9 +111,13 @@ export async function buildDocs(outDir: string, apis: Api[] = loadApis()): Promi
       const page = resolve(outDir, `${api.name}.html`);
       const document = await bundleSpec(api.root);
       const title = (document['info'] as { title: string }).title;
-      await runChecked(redocly, ['build-docs', api.name, '--output', page, '--template', template, '--disableGoogleFont', '--title', title], {
-        env: { REDOCLY_TELEMETRY: 'off' },
-      });
+      await runChecked(
+        redocly,
+        ['build-docs', api.name, '--output', page, '--template', template, '--disableGoogleFont', '--title', title],
+        {
+          env: { REDOCLY_TELEMETRY: 'off' },
+        },
+      );
       const { html, integrity } = useLocalScript(readFileSync(page, 'utf8'), page);
       writeFileSync(page, html);
       integrities.add(integrity);

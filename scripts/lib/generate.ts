@@ -83,7 +83,8 @@ const clientTemplate = Handlebars.compile(readFileSync(resolve(repoRoot, 'script
   noEscape: true,
   strict: true,
 });
-const pascal = (text: string) => text.replace(/(^|[^A-Za-z0-9])([a-z0-9])/g, (_match, _gap: string, letter: string) => letter.toUpperCase());
+const pascal = (text: string) =>
+  text.replace(/(^|[^A-Za-z0-9])([a-z0-9])/g, (_match, _gap: string, letter: string) => letter.toUpperCase());
 
 /** The response header that carries the request ID, as the spec's success responses declare it. */
 function requestIdHeaderOf(document: OpenApiDocument, source: string): string {
@@ -92,7 +93,9 @@ function requestIdHeaderOf(document: OpenApiDocument, source: string): string {
     const header = Object.keys(success?.headers ?? {}).find((name) => /request-id$/i.test(name));
     if (header !== undefined) return header;
   }
-  throw new Error(`${source}: no success response declares a request ID header (a header named ...Request-Id). Declare it, as the other specs do.`);
+  throw new Error(
+    `${source}: no success response declares a request ID header (a header named ...Request-Id). Declare it, as the other specs do.`,
+  );
 }
 
 /** The first server's URL with its variables at their defaults, e.g. `https://controller:8776`. */
@@ -122,7 +125,8 @@ function clientModule(api: Api, document: OpenApiDocument, source: string, regio
         path,
         operationId: operation['operationId'],
         typeName: pascal(String(operation['operationId'])),
-        hasRequestBody: (operation['requestBody'] as { content?: Record<string, unknown> } | undefined)?.content?.['application/json'] !== undefined,
+        hasRequestBody:
+          (operation['requestBody'] as { content?: Record<string, unknown> } | undefined)?.content?.['application/json'] !== undefined,
         hasResponseBody: responses[successStatus]?.content !== undefined,
         successStatus,
         errorStatuses: Object.keys(responses)

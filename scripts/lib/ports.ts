@@ -28,7 +28,9 @@ export async function ensurePortFree(port: number, what: string, variable: strin
     probe.once('error', (error: NodeJS.ErrnoException) =>
       reject(
         error.code === 'EADDRINUSE'
-          ? new PortError(`Port ${port} (${what}) is already in use. Stop what is using it, or choose another with ${variable}=<free port>.`)
+          ? new PortError(
+              `Port ${port} (${what}) is already in use. Stop what is using it, or choose another with ${variable}=<free port>.`,
+            )
           : error,
       ),
     );
@@ -39,14 +41,17 @@ export async function ensurePortFree(port: number, what: string, variable: strin
 /** `count` distinct ports that were free a moment ago (held together, so no two are the same). */
 export async function findFreePorts(count: number): Promise<number[]> {
   const probes = await Promise.all(
-    Array.from({ length: count }, () => new Promise<Server>((resolveProbe, reject) => {
-      const probe = createServer();
-      probe.once('error', reject);
-      probe.listen(0, LOCALHOST, () => resolveProbe(probe));
-    })),
+    Array.from(
+      { length: count },
+      () =>
+        new Promise<Server>((resolveProbe, reject) => {
+          const probe = createServer();
+          probe.once('error', reject);
+          probe.listen(0, LOCALHOST, () => resolveProbe(probe));
+        }),
+    ),
   );
   const ports = probes.map((probe) => (probe.address() as AddressInfo).port);
   await Promise.all(probes.map((probe) => new Promise((resolveClose) => probe.close(resolveClose))));
   return ports;
 }
-

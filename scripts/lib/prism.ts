@@ -34,16 +34,26 @@ export interface RunningPrism {
 
 const pause = (ms: number) => new Promise((resolveTimer) => setTimeout(resolveTimer, ms));
 
-export async function startPrism({ spec, port, seed = 'snapshot-apis', onLine, readyTimeoutMs = 60_000 }: PrismOptions): Promise<RunningPrism> {
+export async function startPrism({
+  spec,
+  port,
+  seed = 'snapshot-apis',
+  onLine,
+  readyTimeoutMs = 60_000,
+}: PrismOptions): Promise<RunningPrism> {
   const url = `http://${MOCK_HOST}:${port}`;
   const recent: string[] = [];
-  const prism = startProcess(process.execPath, ['--require', preload, prismBin, 'mock', spec, '--host', MOCK_HOST, '--port', String(port), '--seed', seed], {
-    onLine: (line) => {
-      recent.push(line);
-      if (recent.length > 20) recent.shift();
-      onLine?.(line);
+  const prism = startProcess(
+    process.execPath,
+    ['--require', preload, prismBin, 'mock', spec, '--host', MOCK_HOST, '--port', String(port), '--seed', seed],
+    {
+      onLine: (line) => {
+        recent.push(line);
+        if (recent.length > 20) recent.shift();
+        onLine?.(line);
+      },
     },
-  });
+  );
   let running = true;
   const exited = prism.exited.then(({ signal }) => ((running = false), signal));
   const stop = async () => void (await prism.stop());

@@ -75,7 +75,9 @@ export function startProcess(command: string, args: string[], options: ProcessOp
 
   const exited = new Promise<Finished>((resolveExit) => {
     // A program that cannot be started at all (ENOENT) reports it here, not on 'close'.
-    child.once('error', (error) => resolveExit({ code: 127, signal: null, stdout, stderr: `${stderr}${error.message}\n`, output: `${output}${error.message}\n` }));
+    child.once('error', (error) =>
+      resolveExit({ code: 127, signal: null, stdout, stderr: `${stderr}${error.message}\n`, output: `${output}${error.message}\n` }),
+    );
     child.once('close', (code, signal) => {
       if (onLine !== undefined && partial.trim() !== '') onLine(partial);
       resolveExit({ code, signal, stdout, stderr, output });

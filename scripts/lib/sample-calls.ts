@@ -50,14 +50,25 @@ export function sampleCalls(document: OpenApiDocument, api = String((document['i
       const { name, in: location, required } = parameter as { name: string; in: string; required?: boolean };
       if (location !== 'path' && !(location === 'query' && required === true)) continue;
       const example = exampleOf(parameter);
-      if (example === undefined) throw new Error(`${api} ${operationId}: parameter ${name} has no example; give it one, so it can be called.`);
+      if (example === undefined)
+        throw new Error(`${api} ${operationId}: parameter ${name} has no example; give it one, so it can be called.`);
       (location === 'path' ? pathParams : query)[name] = String(example);
     }
     const media = (operation['requestBody'] as { content?: Record<string, Node> } | undefined)?.content?.['application/json'];
     const body = media === undefined ? undefined : firstExample(media);
     if (media !== undefined && body === undefined) throw new Error(`${api} ${operationId}: the request body has no example; give it one.`);
     const search = new URLSearchParams(query).toString();
-    const url = path.replace(/\{(\w+)\}/g, (_match, name: string) => encodeURIComponent(pathParams[name]!)) + (search === '' ? '' : `?${search}`);
-    return { operationId, method, path, pathParams, query, ...(body === undefined ? {} : { body }), url, successStatus: Number(successStatusOf(operation)) };
+    const url =
+      path.replace(/\{(\w+)\}/g, (_match, name: string) => encodeURIComponent(pathParams[name]!)) + (search === '' ? '' : `?${search}`);
+    return {
+      operationId,
+      method,
+      path,
+      pathParams,
+      query,
+      ...(body === undefined ? {} : { body }),
+      url,
+      successStatus: Number(successStatusOf(operation)),
+    };
   });
 }

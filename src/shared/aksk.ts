@@ -64,7 +64,12 @@ export function canonicalQuery(search: URLSearchParams): string {
   for (const [key, value] of search) byKey.set(key, [...(byKey.get(key) ?? []), value]);
   return [...byKey.keys()]
     .sort()
-    .flatMap((key) => byKey.get(key)!.sort().map((value) => `${encodeForSigning(key)}=${encodeForSigning(value)}`))
+    .flatMap((key) =>
+      byKey
+        .get(key)!
+        .sort()
+        .map((value) => `${encodeForSigning(key)}=${encodeForSigning(value)}`),
+    )
     .join('&');
 }
 
@@ -78,9 +83,9 @@ interface NodeHashing {
   createHash(algorithm: 'sha256'): { update(data: Uint8Array | string): { digest(encoding: 'hex'): string } };
   createHmac(algorithm: 'sha256', key: string): { update(data: string): { digest(encoding: 'hex'): string } };
 }
-const nodeCrypto = (globalThis as { process?: { getBuiltinModule?: (id: string) => unknown } }).process?.getBuiltinModule?.('node:crypto') as
-  | NodeHashing
-  | undefined;
+const nodeCrypto = (globalThis as { process?: { getBuiltinModule?: (id: string) => unknown } }).process?.getBuiltinModule?.(
+  'node:crypto',
+) as NodeHashing | undefined;
 
 const hex = (bytes: ArrayBuffer) => [...new Uint8Array(bytes)].map((byte) => byte.toString(16).padStart(2, '0')).join('');
 
@@ -120,7 +125,11 @@ export async function signRequest(request: RequestToSign, { ak, sk }: Pick<AkSkC
   ].join('\n');
   const stringToSign = [SIGNING_ALGORITHM, date, await sha256Hex(canonicalRequest)].join('\n');
   const signature = await hmacHex(sk, stringToSign);
-  return { authorization: `${SIGNING_ALGORITHM} Access=${ak}, SignedHeaders=${signedHeaders}, Signature=${signature}`, signedHeaders, canonicalRequest };
+  return {
+    authorization: `${SIGNING_ALGORITHM} Access=${ak}, SignedHeaders=${signedHeaders}, Signature=${signature}`,
+    signedHeaders,
+    canonicalRequest,
+  };
 }
 
 /** Headers signed besides host and x-sdk-date, when the request carries them. */

@@ -50,7 +50,9 @@ function resolveBaseUrl(service: ServiceDescription, options: RegionalClientOpti
   const { module, regions, baseUrlHint } = service;
   const { baseUrl, region } = options;
   if (baseUrl !== undefined && region !== undefined) {
-    throw new ClientOptionsError(`${module}: pass either baseUrl or region, not both (got baseUrl ${JSON.stringify(baseUrl)} and region ${JSON.stringify(region)}).`);
+    throw new ClientOptionsError(
+      `${module}: pass either baseUrl or region, not both (got baseUrl ${JSON.stringify(baseUrl)} and region ${JSON.stringify(region)}).`,
+    );
   }
   if (region !== undefined) {
     if (regions === undefined) {
@@ -58,7 +60,9 @@ function resolveBaseUrl(service: ServiceDescription, options: RegionalClientOpti
     }
     const endpoint = regions[region];
     if (endpoint === undefined) {
-      throw new ClientOptionsError(`${module}: unknown region ${JSON.stringify(region)}. Pass one of: ${Object.keys(regions).join(', ')}; or pass baseUrl for any other endpoint.`);
+      throw new ClientOptionsError(
+        `${module}: unknown region ${JSON.stringify(region)}. Pass one of: ${Object.keys(regions).join(', ')}; or pass baseUrl for any other endpoint.`,
+      );
     }
     return endpoint;
   }
@@ -86,25 +90,47 @@ function tokenMiddleware(module: string, token: string): Middleware {
 function signingCredentials(service: ServiceDescription, options: RegionalClientOptions<string>): AkSkCredentials | undefined {
   const { module } = service;
   const { ak, sk, securityToken, projectId, token } = options;
-  const given = [['ak', ak], ['sk', sk], ['securityToken', securityToken], ['projectId', projectId]].filter(([, value]) => value !== undefined);
+  const given = [
+    ['ak', ak],
+    ['sk', sk],
+    ['securityToken', securityToken],
+    ['projectId', projectId],
+  ].filter(([, value]) => value !== undefined);
   if (given.length === 0) return undefined;
   if (service.signing !== true) {
-    throw new ClientOptionsError(`${module}: this service does not take AK/SK credentials (${given.map(([name]) => name).join(', ')}); pass token instead.`);
+    throw new ClientOptionsError(
+      `${module}: this service does not take AK/SK credentials (${given.map(([name]) => name).join(', ')}); pass token instead.`,
+    );
   }
   if (token !== undefined) throw new ClientOptionsError(`${module}: pass either token or ak and sk, not both.`);
-  if (ak === undefined || sk === undefined) throw new ClientOptionsError(`${module}: AK/SK signing needs both ak and sk; ${ak === undefined ? 'ak' : 'sk'} is missing.`);
+  if (ak === undefined || sk === undefined)
+    throw new ClientOptionsError(`${module}: AK/SK signing needs both ak and sk; ${ak === undefined ? 'ak' : 'sk'} is missing.`);
   for (const [name, value] of given) {
-    if (typeof value !== 'string' || value.trim() === '') throw new ClientOptionsError(`${module}: ${String(name)} is empty; pass the value, or leave it out.`);
+    if (typeof value !== 'string' || value.trim() === '')
+      throw new ClientOptionsError(`${module}: ${String(name)} is empty; pass the value, or leave it out.`);
   }
   return { ak, sk, ...(securityToken === undefined ? {} : { securityToken }), ...(projectId === undefined ? {} : { projectId }) };
 }
 
 /** An openapi-fetch client for one service, with its endpoint and credentials applied. */
-export function createServiceClient<Paths extends {}>(service: ServiceDescription, options: RegionalClientOptions<string>): TypedClient<Paths> {
+export function createServiceClient<Paths extends {}>(
+  service: ServiceDescription,
+  options: RegionalClientOptions<string>,
+): TypedClient<Paths> {
   if (typeof options !== 'object' || options === null) {
     throw new ClientOptionsError(`${service.module}: createClient needs an options object, e.g. { baseUrl, token }.`);
   }
-  const { region: _region, token, middleware = [], ak: _ak, sk: _sk, securityToken: _securityToken, projectId: _projectId, now, ...fetchOptions } = options;
+  const {
+    region: _region,
+    token,
+    middleware = [],
+    ak: _ak,
+    sk: _sk,
+    securityToken: _securityToken,
+    projectId: _projectId,
+    now,
+    ...fetchOptions
+  } = options;
   const credentials = signingCredentials(service, options);
   const client = createFetchClient<Paths, 'application/json'>({ ...fetchOptions, baseUrl: resolveBaseUrl(service, options) });
   if (token !== undefined) client.use(tokenMiddleware(service.module, token));

@@ -29,7 +29,8 @@ export type ErrorBody<Operation extends { responses: object }> = JsonBodyOf<
 type UnionToIntersection<U> = (U extends unknown ? (overload: U) => void : never) extends (overload: infer I) => void ? I : never;
 
 /** The options of one call: required when the operation has required parameters or a body. */
-type InitOf<Operation> = RequiredKeysOf<FetchOptions<Operation>> extends never ? [init?: FetchOptions<Operation>] : [init: FetchOptions<Operation>];
+type InitOf<Operation> =
+  RequiredKeysOf<FetchOptions<Operation>> extends never ? [init?: FetchOptions<Operation>] : [init: FetchOptions<Operation>];
 
 /**
  * One overload per path that has this method. Each takes its options as a plain
@@ -45,7 +46,10 @@ type Call<Operation> =
 
 type MethodOf<Paths, Method extends HttpMethod> = UnionToIntersection<
   {
-    [Path in PathsWithMethod<Paths, Method>]: (url: Path, ...init: Parameters<Call<OperationOf<Paths[Path], Method>>>) => ReturnType<Call<OperationOf<Paths[Path], Method>>>;
+    [Path in PathsWithMethod<Paths, Method>]: (
+      url: Path,
+      ...init: Parameters<Call<OperationOf<Paths[Path], Method>>>
+    ) => ReturnType<Call<OperationOf<Paths[Path], Method>>>;
   }[PathsWithMethod<Paths, Method>]
 >;
 

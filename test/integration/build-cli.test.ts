@@ -9,7 +9,19 @@ import { afterEach, describe, expect, it } from 'vitest';
 import { repoRoot } from '../../scripts/lib/apis.ts';
 import { runProcess } from '../../scripts/lib/processes.ts';
 
-const COPIED = ['package.json', 'tsconfig.json', 'redocly.yaml', '.spectral.yaml', '.prettierrc.json', '.prettierignore', 'specs', 'lint', 'scripts', 'src', 'generated'];
+const COPIED = [
+  'package.json',
+  'tsconfig.json',
+  'redocly.yaml',
+  '.spectral.yaml',
+  '.prettierrc.json',
+  '.prettierignore',
+  'specs',
+  'lint',
+  'scripts',
+  'src',
+  'generated',
+];
 const copies: string[] = [];
 
 function copyOfRepo(): string {
@@ -80,7 +92,12 @@ describe('npm run lint', () => {
 describe('npm run generate:check', () => {
   it('fails when a spec changed without regenerating, naming the stale files and the fix', async () => {
     const dir = copyOfRepo();
-    edit(dir, 'specs/evs/openapi.yaml', 'Snapshot description, up to 85 characters.\n          maxLength: 85', 'Snapshot description, up to 86 characters.\n          maxLength: 86');
+    edit(
+      dir,
+      'specs/evs/openapi.yaml',
+      'Snapshot description, up to 85 characters.\n          maxLength: 85',
+      'Snapshot description, up to 86 characters.\n          maxLength: 86',
+    );
     const { status, output } = await npmRun(dir, 'generate:check');
     expect(status).not.toBe(0);
     expect(output).toMatch(/stale\s+generated\/openapi\/evs\.json/);

@@ -47,7 +47,10 @@ function consumerSource(baseUrl: string): string {
     'const results: Record<string, unknown> = {};',
   ];
   calls.forEach(({ api, sample }, index) => {
-    const params = { ...(Object.keys(sample.pathParams).length > 0 ? { path: sample.pathParams } : {}), ...(Object.keys(sample.query).length > 0 ? { query: sample.query } : {}) };
+    const params = {
+      ...(Object.keys(sample.pathParams).length > 0 ? { path: sample.pathParams } : {}),
+      ...(Object.keys(sample.query).length > 0 ? { query: sample.query } : {}),
+    };
     const init = { ...(Object.keys(params).length > 0 ? { params } : {}), ...(sample.body === undefined ? {} : { body: sample.body }) };
     lines.push(
       `const r${index} = await ${api}.createClient({ baseUrl, token: 'token' }).${sample.method.toUpperCase()}('${sample.path}'${Object.keys(init).length > 0 ? `, ${JSON.stringify(init)}` : ''});`,
@@ -120,12 +123,24 @@ describe('the packed package', () => {
   });
 
   it('makes every sample call from the compiled consumer, with typed data back', async () => {
-    server.reply(...calls.map(({ reply }, index) => ({ ...reply, headers: { 'X-Request-Id': `req-${index}`, 'x-openstack-request-id': `req-${index}` } })));
+    server.reply(
+      ...calls.map(({ reply }, index) => ({
+        ...reply,
+        headers: { 'X-Request-Id': `req-${index}`, 'x-openstack-request-id': `req-${index}` },
+      })),
+    );
     const output = JSON.parse(await run(process.execPath, ['consumer.js'], consumerDir)) as Record<string, unknown>;
     const expected = Object.fromEntries(
-      calls.map(({ api, sample, reply }, index) => [`${api} ${sample.operationId}`, { status: reply.status, data: reply.body ?? null, requestId: `req-${index}` }]),
+      calls.map(({ api, sample, reply }, index) => [
+        `${api} ${sample.operationId}`,
+        { status: reply.status, data: reply.body ?? null, requestId: `req-${index}` },
+      ]),
     );
-    expect(output).toEqual({ ...expected, namespaces: specs.map(({ name }) => name).sort(), specTitle: (specs[0]!.document['info'] as JsonObject)['title'] });
+    expect(output).toEqual({
+      ...expected,
+      namespaces: specs.map(({ name }) => name).sort(),
+      specTitle: (specs[0]!.document['info'] as JsonObject)['title'],
+    });
     expect(server.requests.map((request) => `${request.method} ${request.url} ${request.headers['x-auth-token']}`)).toEqual(
       calls.map(({ sample }) => `${sample.method.toUpperCase()} ${sample.url} token`),
     );

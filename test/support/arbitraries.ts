@@ -79,7 +79,9 @@ const BREAKERS = ['!', '<', '>', ' ', '\n', '"', 'A', '0', '😀', '\u0007'];
 function breakPattern(value: string, pattern: string, max: number): string | undefined {
   const regex = new RegExp(pattern, 'u');
   const kept = [...value].slice(0, Math.max(0, max - 1)).join('');
-  return BREAKERS.flatMap((breaker) => [kept + breaker, breaker + kept]).find((candidate) => !regex.test(candidate) && codePoints(candidate) <= max);
+  return BREAKERS.flatMap((breaker) => [kept + breaker, breaker + kept]).find(
+    (candidate) => !regex.test(candidate) && codePoints(candidate) <= max,
+  );
 }
 
 /** Every single-constraint violation that can be made of `value` (a valid instance of `schema`). */
@@ -113,7 +115,11 @@ export function mutationsOf(schema: JsonObject, root: JsonObject, value: Json = 
       mutations.push({ field: path, breaks: 'propertyNames', body: withValue(root, [...path, 'k'.repeat(names['maxLength'] + 1)], 'x') });
     }
     for (const [name, child] of Object.entries(value)) {
-      const childSchema = isObject(properties[name]) ? properties[name] : isObject(schema['additionalProperties']) ? schema['additionalProperties'] : undefined;
+      const childSchema = isObject(properties[name])
+        ? properties[name]
+        : isObject(schema['additionalProperties'])
+          ? schema['additionalProperties']
+          : undefined;
       if (childSchema !== undefined) mutations.push(...mutationsOf(childSchema, root, child, [...path, name]));
     }
   }

@@ -28,7 +28,9 @@ export async function clientModule(api: string): Promise<ClientModule> {
 /** The spec's sample call of one operation, found by method and path, or by operationId. */
 export async function sampleCall(api: string, which: string | { method: string; path: string }): Promise<SampleCall> {
   const calls = sampleCalls((await loadSpec(api)).document, api);
-  const found = calls.find((call) => (typeof which === 'string' ? call.operationId === which : call.method === which.method && call.path === which.path));
+  const found = calls.find((call) =>
+    typeof which === 'string' ? call.operationId === which : call.method === which.method && call.path === which.path,
+  );
   if (found === undefined) throw new Error(`${api} has no operation ${JSON.stringify(which)}.`);
   return found;
 }
@@ -45,7 +47,11 @@ export interface Call {
 }
 
 /** Makes the sample call of an operation through the API's generated client. */
-export async function callOperation(api: string, sample: SampleCall, { baseUrl, body, token, headers = {}, options = {} }: Call): Promise<CallResult> {
+export async function callOperation(
+  api: string,
+  sample: SampleCall,
+  { baseUrl, body, token, headers = {}, options = {} }: Call,
+): Promise<CallResult> {
   const client = (await clientModule(api)).createClient({ baseUrl, ...(token === undefined ? {} : { token }), ...options });
   const sent = body === undefined ? sample.body : body;
   return client.request(sample.method.toUpperCase(), sample.path, {

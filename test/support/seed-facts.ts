@@ -68,9 +68,7 @@ export const dws: SeedFacts = {
     { field: 'snapshot', type: 'object', required: true },
     { field: 'snapshot.id', type: 'string', required: true },
   ],
-  requestExamples: [
-    { snapshot: { name: 'snapshot-3', cluster_id: UUID, description: 'Snapshot-3 description' } },
-  ],
+  requestExamples: [{ snapshot: { name: 'snapshot-3', cluster_id: UUID, description: 'Snapshot-3 description' } }],
   responseExamples: { '200': [{ snapshot: { id: '2a4d0f86-67cd-408a-8b66-017454fb7793' } }] },
   base: { snapshot: { name: 'snapshot-3', cluster_id: UUID, description: 'Snapshot-3 description' } },
   boundaries: [
@@ -190,7 +188,17 @@ export const cinder: SeedFacts = {
       rule: 'description has at most 255 printable characters (service)',
       field: ['snapshot', 'description'],
       valid: [null, '', repeat('d', 255), 'Tägliche Sicherung – 每日备份', 'tab-free text with spaces'],
-      invalid: [repeat('d', 256), 'line\nbreak', 'tab\there', 'bell\u0007', 'soft\u00adhyphen', 'zero\u200bwidth', 'line\u2028sep', 'emoji 😀', 'private \ue000'],
+      invalid: [
+        repeat('d', 256),
+        'line\nbreak',
+        'tab\there',
+        'bell\u0007',
+        'soft\u00adhyphen',
+        'zero\u200bwidth',
+        'line\u2028sep',
+        'emoji 😀',
+        'private \ue000',
+      ],
     },
     {
       rule: 'volume_id is required and a UUID (service, recorded deviation)',

@@ -81,7 +81,10 @@ export const operationsOf = (document: OpenApiDocument): Operation[] => listOper
 export function operationAt(document: OpenApiDocument, method: string, path: string): Operation {
   const operations = operationsOf(document);
   const found = operations.find((candidate) => candidate.method === method && candidate.path === path);
-  if (found === undefined) throw new Error(`No ${method.toUpperCase()} ${path}; the spec has ${operations.map((o) => `${o.method.toUpperCase()} ${o.path}`).join(', ')}`);
+  if (found === undefined)
+    throw new Error(
+      `No ${method.toUpperCase()} ${path}; the spec has ${operations.map((o) => `${o.method.toUpperCase()} ${o.path}`).join(', ')}`,
+    );
   return found;
 }
 

@@ -28,7 +28,11 @@ const good = {
                   tags: { type: 'object', propertyNames: { maxLength: 36 }, additionalProperties: { type: 'string', maxLength: 43 } },
                 },
                 'x-doc-deviation': [
-                  { document: 'Says nothing about tags.', service: 'Accepts tags.', evidence: ['owner/repo:path/to/file.go', 'https://example.org/doc'] },
+                  {
+                    document: 'Says nothing about tags.',
+                    service: 'Accepts tags.',
+                    evidence: ['owner/repo:path/to/file.go', 'https://example.org/doc'],
+                  },
                 ],
               },
               examples: { one: { value: { name: 'abcd' } } },

@@ -22,7 +22,8 @@ async function git(dir: string, ...args: string[]) {
 async function repository(): Promise<string> {
   const dir = mkdtempSync(join(tmpdir(), 'snapshot-apis-breaking-'));
   repos.push(dir);
-  for (const entry of ['package.json', 'redocly.yaml', 'specs', 'scripts']) cpSync(resolve(repoRoot, entry), join(dir, entry), { recursive: true });
+  for (const entry of ['package.json', 'redocly.yaml', 'specs', 'scripts'])
+    cpSync(resolve(repoRoot, entry), join(dir, entry), { recursive: true });
   symlinkSync(resolve(repoRoot, 'node_modules'), join(dir, 'node_modules'), 'dir');
   writeFileSync(join(dir, '.gitignore'), 'node_modules\ntest-results\n');
   await git(dir, 'init', '-q', '-b', 'main');
@@ -39,11 +40,14 @@ function edit(dir: string, file: string, from: string, to: string) {
 }
 
 async function checkBreaking(dir: string, ...args: string[]) {
-  const { code, output } = await runProcess(process.execPath, ['--import', 'tsx', 'scripts/check-breaking.ts', ...args], { cwd: dir, env: { GITHUB_STEP_SUMMARY: '' } });
+  const { code, output } = await runProcess(process.execPath, ['--import', 'tsx', 'scripts/check-breaking.ts', ...args], {
+    cwd: dir,
+    env: { GITHUB_STEP_SUMMARY: '' },
+  });
   return { status: code, output };
 }
 
-const DESCRIPTION_LIMITS = "          maxLength: 256\n          pattern: ^[^!<>'=&\"]*$\n";
+const DESCRIPTION_LIMITS = '          maxLength: 256\n          pattern: ^[^!<>\'=&"]*$\n';
 
 describe('npm run check:breaking', () => {
   it('exits 0 and says so when nothing changed since the merge base with main', async () => {
@@ -63,8 +67,12 @@ describe('npm run check:breaking', () => {
     edit(dir, 'specs/dws/openapi.yaml', "          default: ''", `${DESCRIPTION_LIMITS.trimEnd()}\n          default: ''`);
     const { status, output } = await checkBreaking(dir, '--base', 'older', '--markdown', 'out/summary.md', '--json', 'out/report.json');
     expect(status, output).toBe(1);
-    const at = "$.paths['/v1.0/{project_id}/snapshots'].post.requestBody.content['application/json'].schema.properties.snapshot.properties.description";
-    const report = JSON.parse(readFileSync(join(dir, 'out/report.json'), 'utf8')) as { breaking: number; apis: { api: string; changes: { verdict: string; rule: string; path: string }[] }[] };
+    const at =
+      "$.paths['/v1.0/{project_id}/snapshots'].post.requestBody.content['application/json'].schema.properties.snapshot.properties.description";
+    const report = JSON.parse(readFileSync(join(dir, 'out/report.json'), 'utf8')) as {
+      breaking: number;
+      apis: { api: string; changes: { verdict: string; rule: string; path: string }[] }[];
+    };
     expect(report.breaking).toBe(2);
     expect(report.apis.find((api) => api.api === 'dws')!.changes.filter((change) => change.verdict === 'breaking')).toEqual([
       expect.objectContaining({ rule: 'request.maxLength.added', path: `${at}.maxLength` }),

@@ -64,7 +64,9 @@ async function visit(name: string) {
 
 const specs: LoadedSpec[] = await loadSpecs();
 /** Each spec's recorded deviations, from the bundle (not dereferenced, so shared ones count once), read once. */
-const deviationsOf = new Map(await Promise.all(specs.map(async ({ name, root }) => [name, listDeviations(await bundleSpec(root))] as const)));
+const deviationsOf = new Map(
+  await Promise.all(specs.map(async ({ name, root }) => [name, listDeviations(await bundleSpec(root))] as const)),
+);
 
 describe.each(specs)('the $name page', ({ name, document }) => {
   it('shows each operation with its request fields, statuses, examples and deviations, offline and without errors', async () => {
@@ -84,13 +86,17 @@ describe.each(specs)('the $name page', ({ name, document }) => {
 
       const responses = operation['responses'] as JsonObject;
       for (const [code, response] of Object.entries(responses)) {
-        const description = String((response as JsonObject)['description']).trim().split('\n')[0]!.replace(/`/g, '');
+        const description = String((response as JsonObject)['description'])
+          .trim()
+          .split('\n')[0]!
+          .replace(/`/g, '');
         expect(sectionText, `response ${code}`).toContain(code);
         expect(sectionText, `response ${code} description`).toContain(description.slice(0, 40));
       }
 
       // Redoc shows the examples of one response at a time: pick each status in "Response samples".
-      const mediaOf = (holder: unknown): Json => (isObject(holder) && isObject(holder['content']) ? (holder['content']['application/json'] ?? null) : null);
+      const mediaOf = (holder: unknown): Json =>
+        isObject(holder) && isObject(holder['content']) ? (holder['content']['application/json'] ?? null) : null;
       const bodies: [string | undefined, Json][] = [
         [undefined, mediaOf(operation['requestBody'])],
         ...Object.entries(responses).map(([code, response]): [string, Json] => [code, mediaOf(response)]),
@@ -102,15 +108,18 @@ describe.each(specs)('the $name page', ({ name, document }) => {
         const shown = [...(await section.locator('option').allTextContents()), (await section.innerText()).replace(/\s+/g, ' ')];
         for (const example of examples) {
           const expected = examples.length > 1 ? String(example['summary']) : firstLeaf(example['value'] ?? null);
-          expect(shown.some((visible) => visible.includes(expected)), `example "${String(example['summary'])}" of ${code ?? 'the request'}`).toBe(true);
+          expect(
+            shown.some((visible) => visible.includes(expected)),
+            `example "${String(example['summary'])}" of ${code ?? 'the request'}`,
+          ).toBe(true);
         }
       }
     }
 
     // Redoc shows extensions on operations, parameters and fields (as JSON); the index lists them all.
-    const shownByRedoc = deviationsOf.get(name)!.filter(
-      (deviation) => deviation.where.includes(' › ') || /^(operation|parameter) /.test(deviation.where),
-    );
+    const shownByRedoc = deviationsOf
+      .get(name)!
+      .filter((deviation) => deviation.where.includes(' › ') || /^(operation|parameter) /.test(deviation.where));
     expect(shownByRedoc.length).toBeGreaterThan(0);
     for (const deviation of shownByRedoc) {
       const firstLine = JSON.stringify(deviation.service.trim().split('\n')[0]!).slice(1, -1);

@@ -28,7 +28,11 @@ describe.each(seedFacts)('$api: the mock and the client keep the documented crea
   printMockLogOnFailure(facts.api);
 
   const documented = facts.requestExamples.flatMap((request, r) =>
-    (facts.responseExamples[facts.successStatus] ?? []).map((response, s) => ({ request, response, label: `request example ${r + 1}, response example ${s + 1}` })),
+    (facts.responseExamples[facts.successStatus] ?? []).map((response, s) => ({
+      request,
+      response,
+      label: `request example ${r + 1}, response example ${s + 1}`,
+    })),
   );
   it.each(documented)('answers the documented $label with the documented status and body', async ({ request, response }) => {
     const media = objectAt(operation, 'responses', facts.successStatus, 'content', 'application/json');
@@ -52,18 +56,30 @@ describe.each(seedFacts)('$api: the mock and the client keep the documented crea
     })),
   );
   it.each(invalid)('rejects $field = $shown with a 4xx naming the field ($boundary.rule)', async ({ boundary, value }) => {
-    const result = await callOperation(facts.api, await create(), { baseUrl: baseUrl(), token: TOKEN, body: withValue(facts.base, boundary.field, value) });
+    const result = await callOperation(facts.api, await create(), {
+      baseUrl: baseUrl(),
+      token: TOKEN,
+      body: withValue(facts.base, boundary.field, value),
+    });
     expect(result.response.status).toBeGreaterThanOrEqual(400);
     expect(result.response.status).toBeLessThan(500);
     expect(result.data).toBeUndefined();
     const violations = violationsOf(result.response);
-    expect(violations.filter((violation) => namesField(violation, boundary.field)), JSON.stringify(violations)).not.toEqual([]);
+    expect(
+      violations.filter((violation) => namesField(violation, boundary.field)),
+      JSON.stringify(violations),
+    ).not.toEqual([]);
   });
 });
 
 const operations = specs.flatMap(({ name: api, document }) => {
   const samples = sampleCalls(document, api);
-  return operationsOf(document).map(({ operation }, index) => ({ api, operation, sample: samples[index]!, operationId: samples[index]!.operationId }));
+  return operationsOf(document).map(({ operation }, index) => ({
+    api,
+    operation,
+    sample: samples[index]!,
+    operationId: samples[index]!.operationId,
+  }));
 });
 
 describe.each(operations)('$api $operationId on the mock', ({ api, operation, sample }) => {
@@ -96,7 +112,11 @@ describe.each(operations)('$api $operationId on the mock', ({ api, operation, sa
 
   it.each(statuses)('serves generated (dynamic) bodies for status $status that fit its schema', async ({ status, schema }) => {
     for (let round = 0; round < 5; round += 1) {
-      const result = await callOperation(api, sample, { baseUrl: baseUrl(), token: TOKEN, headers: { Prefer: `code=${status}, dynamic=true` } });
+      const result = await callOperation(api, sample, {
+        baseUrl: baseUrl(),
+        token: TOKEN,
+        headers: { Prefer: `code=${status}, dynamic=true` },
+      });
       expect(result.response.status).toBe(Number(status));
       expect(validate(schema, result.data ?? result.error), `round ${round + 1}`).toEqual([]);
     }
@@ -112,7 +132,13 @@ describe('the mocks under awkward input', () => {
     const body = { snapshot: { volume_id: '2c194dde-7de5-4529-a141-49f48181f411', tags: { 'env😀': 1 } } };
     const rejected = await callOperation('evs', create, { baseUrl, token: TOKEN, body });
     expect(rejected.response.status).toBe(400);
-    expect(violationsOf(rejected.response).map((violation) => violation.location)).toContainEqual(['request', 'body', 'snapshot', 'tags', 'env😀']);
+    expect(violationsOf(rejected.response).map((violation) => violation.location)).toContainEqual([
+      'request',
+      'body',
+      'snapshot',
+      'tags',
+      'env😀',
+    ]);
     const next = await callOperation('evs', create, { baseUrl, token: TOKEN });
     expect(next.response.status).toBe(202);
   });

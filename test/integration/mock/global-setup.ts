@@ -41,7 +41,12 @@ export default async function setup(project: TestProject): Promise<() => Promise
       apis.map(async (api, index) => {
         const log = resolve(logDir, `${api.name}.log`);
         const sink = createWriteStream(log);
-        const prism = await startPrism({ spec: api.root, port: ports[index]!, seed: CONTRACT_SEED, onLine: (line) => sink.write(`${line}\n`) });
+        const prism = await startPrism({
+          spec: api.root,
+          port: ports[index]!,
+          seed: CONTRACT_SEED,
+          onLine: (line) => sink.write(`${line}\n`),
+        });
         started.push(prism);
         mocks[api.name] = { url: prism.url, pid: prism.pid, log };
       }),

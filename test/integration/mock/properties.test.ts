@@ -48,7 +48,10 @@ describe.each(operations)('$api $operationId: generated request bodies', ({ api,
         expect(invalid.response.status, `${mutation.breaks} at ${mutation.field.join('.')}`).toBeGreaterThanOrEqual(400);
         expect(invalid.response.status).toBeLessThan(500);
         const violations = violationsOf(invalid.response);
-        expect(violations.filter((violation) => namesField(violation, mutation.field)), JSON.stringify(violations)).not.toEqual([]);
+        expect(
+          violations.filter((violation) => namesField(violation, mutation.field)),
+          JSON.stringify(violations),
+        ).not.toEqual([]);
         rejected += 1;
       }),
       { seed: SEED, numRuns: RUNS },

@@ -46,12 +46,26 @@ describe('SDK-HMAC-SHA256 signatures', () => {
       fc.integer({ min: 0x10000, max: 0x10ffff }).map((code) => String.fromCodePoint(code)),
     );
     const segment = fc.string({ unit: pathUnit, minLength: 1, maxLength: 12 }).filter((text) => text !== '.' && text !== '..');
-    const queryText = fc.string({ unit: fc.oneof(fc.constantFrom(...'aZ9 &=+?#/%:,;'.split('')), fc.constantFrom('é', '说', '😀')), maxLength: 10 });
+    const queryText = fc.string({
+      unit: fc.oneof(fc.constantFrom(...'aZ9 &=+?#/%:,;'.split('')), fc.constantFrom('é', '说', '😀')),
+      maxLength: 10,
+    });
     const request = fc.record({
       method: fc.constantFrom('GET', 'POST', 'PUT', 'DELETE'),
       segments: fc.array(segment, { minLength: 1, maxLength: 4 }),
-      query: fc.uniqueArray(fc.tuple(queryText.filter((key) => key !== ''), queryText), { maxLength: 4, selector: ([key]) => key }),
-      body: fc.option(fc.dictionary(fc.string({ maxLength: 8 }), fc.oneof(fc.string({ unit: 'binary', maxLength: 20 }), fc.integer(), fc.boolean()), { maxKeys: 4 }), { nil: undefined }),
+      query: fc.uniqueArray(
+        fc.tuple(
+          queryText.filter((key) => key !== ''),
+          queryText,
+        ),
+        { maxLength: 4, selector: ([key]) => key },
+      ),
+      body: fc.option(
+        fc.dictionary(fc.string({ maxLength: 8 }), fc.oneof(fc.string({ unit: 'binary', maxLength: 20 }), fc.integer(), fc.boolean()), {
+          maxKeys: 4,
+        }),
+        { nil: undefined },
+      ),
       date: fc.date({ min: new Date('2000-01-01T00:00:00Z'), max: new Date('2099-12-31T23:59:59Z'), noInvalidDate: true }),
       projectId: fc.option(fc.stringMatching(/^[0-9a-f]{32}$/), { nil: undefined }),
       ak: fc.stringMatching(/^[A-Z0-9]{20}$/),
@@ -103,7 +117,9 @@ class VerifyingServer {
               segments: url.pathname.split('/').slice(1).map(decodeURIComponent),
               query: [...url.searchParams],
               // The vendor's signer looks the date up as X-Sdk-Date, in that case.
-              headers: Object.fromEntries(signed.map((name) => [name === 'x-sdk-date' ? 'X-Sdk-Date' : name, String(request.headers[name])])),
+              headers: Object.fromEntries(
+                signed.map((name) => [name === 'x-sdk-date' ? 'X-Sdk-Date' : name, String(request.headers[name])]),
+              ),
               body: text === '' ? undefined : (JSON.parse(text) as unknown),
             },
             match[1]!,
@@ -112,7 +128,14 @@ class VerifyingServer {
           valid = expected === authorization;
         }
         response.writeHead(valid ? 200 : 401, { 'content-type': 'application/json' });
-        response.end(valid ? '{}' : JSON.stringify({ error_code: 'APIGW.0301', error_msg: 'Incorrect IAM authentication information: verify aksk signature fail' }));
+        response.end(
+          valid
+            ? '{}'
+            : JSON.stringify({
+                error_code: 'APIGW.0301',
+                error_msg: 'Incorrect IAM authentication information: verify aksk signature fail',
+              }),
+        );
       });
     });
     await new Promise<void>((done) => this.#server!.listen(0, '127.0.0.1', done));
@@ -161,7 +184,13 @@ describe.each(huaweiClients)('the $api client signing with AK/SK', ({ call }) =>
   });
 
   it('sends and signs the security token and project ID of temporary credentials', async () => {
-    const { response } = await call({ baseUrl: server.url, ak: AK, sk: SK, securityToken: 'temporary-token', projectId: 'c0ffee00c0ffee00c0ffee00c0ffee00' });
+    const { response } = await call({
+      baseUrl: server.url,
+      ak: AK,
+      sk: SK,
+      securityToken: 'temporary-token',
+      projectId: 'c0ffee00c0ffee00c0ffee00c0ffee00',
+    });
     expect(response.status).toBe(200);
     const { headers } = server.received.at(-1)!;
     expect(headers['x-security-token']).toBe('temporary-token');
@@ -182,7 +211,12 @@ describe.each(huaweiClients)('the $api client signing with AK/SK', ({ call }) =>
       baseUrl: server.url,
       ak: AK,
       sk: SK,
-      middleware: [{ onRequest: ({ request }: { request: Request }) => new Request(request.url, { method: request.method, headers: request.headers, body: '{"rewritten":true}' }) }],
+      middleware: [
+        {
+          onRequest: ({ request }: { request: Request }) =>
+            new Request(request.url, { method: request.method, headers: request.headers, body: '{"rewritten":true}' }),
+        },
+      ],
     });
     expect(response.status).toBe(200);
   });
@@ -190,12 +224,20 @@ describe.each(huaweiClients)('the $api client signing with AK/SK', ({ call }) =>
 
 describe('AK/SK options', () => {
   it.each([
-    ['a token together with AK/SK', () => dws.createClient({ baseUrl: server.url, token: 't', ak: AK, sk: SK }), /either token or ak and sk, not both/],
+    [
+      'a token together with AK/SK',
+      () => dws.createClient({ baseUrl: server.url, token: 't', ak: AK, sk: SK }),
+      /either token or ak and sk, not both/,
+    ],
     ['an access key without a secret key', () => css.createClient({ baseUrl: server.url, ak: AK }), /needs both ak and sk; sk is missing/],
     ['a secret key without an access key', () => evs.createClient({ baseUrl: server.url, sk: SK }), /needs both ak and sk; ak is missing/],
     ['an empty access key', () => evs.createClient({ baseUrl: server.url, ak: ' ', sk: SK }), /ak is empty/],
     ['a security token without AK/SK', () => dws.createClient({ baseUrl: server.url, securityToken: 'x' }), /needs both ak and sk/],
-    ['AK/SK for Cinder', () => cinder.createClient({ baseUrl: server.url, ak: AK, sk: SK } as cinder.CinderClientOptions), /does not take AK\/SK credentials/],
+    [
+      'AK/SK for Cinder',
+      () => cinder.createClient({ baseUrl: server.url, ak: AK, sk: SK } as cinder.CinderClientOptions),
+      /does not take AK\/SK credentials/,
+    ],
   ])('reject %s at construction, without quoting the secret key', (_case, construct, message) => {
     expect(construct).toThrow(message);
     try {

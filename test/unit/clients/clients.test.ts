@@ -17,12 +17,16 @@ beforeAll(() => server.start());
 afterAll(() => server.stop());
 
 /** The example body of a response, or undefined for a response without one. */
-const exampleOf = (response: unknown) => (isObject(response) && isObject(response['content']) ? firstExample(objectAt(response, 'content', 'application/json')) : undefined);
+const exampleOf = (response: unknown) =>
+  isObject(response) && isObject(response['content']) ? firstExample(objectAt(response, 'content', 'application/json')) : undefined;
 
 const operations = specs.flatMap(({ name: api, document }) => {
   const samples = sampleCalls(document, api);
   return operationsOf(document).map(({ operation }, index) => {
-    const responses = Object.entries(objectAt(operation, 'responses')).map(([status, response]) => ({ status: Number(status), body: exampleOf(response) }));
+    const responses = Object.entries(objectAt(operation, 'responses')).map(([status, response]) => ({
+      status: Number(status),
+      body: exampleOf(response),
+    }));
     return {
       api,
       operationId: samples[index]!.operationId,

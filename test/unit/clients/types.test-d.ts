@@ -97,8 +97,9 @@ describe('CSS createIndexSnapshot', () => {
     void client.POST('/v1.0/{project_id}/clusters/{cluster_id}/index_snapshot', { params, body: { name: 'snap', indices: ['a', 'b'] } });
   });
   test('rejects a call without the cluster_id path parameter', () => {
+    const withoutCluster = { path: { project_id } };
     // @ts-expect-error cluster_id is a required path parameter
-    void client.POST('/v1.0/{project_id}/clusters/{cluster_id}/index_snapshot', { params: { path: { project_id } }, body: { name: 'snap' } });
+    void client.POST('/v1.0/{project_id}/clusters/{cluster_id}/index_snapshot', { params: withoutCluster, body: { name: 'snap' } });
   });
   test('types data and error from the spec', async () => {
     const result = await client.POST('/v1.0/{project_id}/clusters/{cluster_id}/index_snapshot', { params, body: { name: 'snap' } });

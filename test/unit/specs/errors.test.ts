@@ -39,7 +39,12 @@ const cases = specs.flatMap(({ name: api, document }) =>
   operationsOf(document).flatMap(({ operation }) =>
     Object.entries(objectAt(operation, 'responses'))
       .filter(([status]) => /^[45]/.test(status))
-      .map(([status, response]) => ({ api, status, operationId: String(operation['operationId']), media: objectAt(response, 'content', 'application/json') })),
+      .map(([status, response]) => ({
+        api,
+        status,
+        operationId: String(operation['operationId']),
+        media: objectAt(response, 'content', 'application/json'),
+      })),
   ),
 );
 

@@ -31,13 +31,46 @@ const patterns = [...patternsIn((await loadSpecs()).map((spec) => spec.document)
 
 /** Boundary values of every API, plus strings chosen to split the two regular expression modes. */
 const corpus = new Set<string>([
-  '', ' ', 'a', 'Z', '0', '_', '-', '.', '*', ',', '\t', '\n', '\u0000', '\u007f', '\u00a0', '\u00ad', 'é', '说',
-  '\u200b', '\u2028', '\u2029', '\ue000', '\ufeff', '\ufffe', '\ud800', '\udc00', '😀', 'a😀', '😀😀😀😀',
-  '𝒜bcd', 'abc😀', '0', '00', 'req-3c4d8b8e-6f0a-4a43-9f2e-9b1d2c7e5a10', '2013-02-25T03:56:53.081642',
+  '',
+  ' ',
+  'a',
+  'Z',
+  '0',
+  '_',
+  '-',
+  '.',
+  '*',
+  ',',
+  '\t',
+  '\n',
+  '\u0000',
+  '\u007f',
+  '\u00a0',
+  '\u00ad',
+  'é',
+  '说',
+  '\u200b',
+  '\u2028',
+  '\u2029',
+  '\ue000',
+  '\ufeff',
+  '\ufffe',
+  '\ud800',
+  '\udc00',
+  '😀',
+  'a😀',
+  '😀😀😀😀',
+  '𝒜bcd',
+  'abc😀',
+  '0',
+  '00',
+  'req-3c4d8b8e-6f0a-4a43-9f2e-9b1d2c7e5a10',
+  '2013-02-25T03:56:53.081642',
 ]);
 for (const facts of seedFacts) {
   stringsIn(facts.base, corpus);
-  for (const boundary of facts.boundaries) stringsIn([...boundary.valid, ...boundary.invalid].filter((v) => v !== undefined) as Json, corpus);
+  for (const boundary of facts.boundaries)
+    stringsIn([...boundary.valid, ...boundary.invalid].filter((v) => v !== undefined) as Json, corpus);
 }
 const samples = [...corpus];
 
@@ -89,7 +122,15 @@ async function redoclyRejects(document: object): Promise<Verdicts> {
 async function prismRejects(document: object): Promise<Verdicts> {
   const operations = await prismHttp.getHttpOperationsFromSpec(document);
   const prism = prismHttp.createInstance(
-    { mock: { dynamic: false }, checkSecurity: false, validateRequest: true, validateResponse: false, errors: false, upstreamProxy: undefined, isProxy: false },
+    {
+      mock: { dynamic: false },
+      checkSecurity: false,
+      validateRequest: true,
+      validateResponse: false,
+      errors: false,
+      upstreamProxy: undefined,
+      isProxy: false,
+    },
     { logger: createLogger('pattern-probe', { enabled: false }) },
   );
   const rejected: Verdicts = [];
