@@ -171,15 +171,16 @@ export interface components {
     };
     parameters: {
         /**
-         * @description ID of the project (the region's project of your account), as listed by IAM. It is not the region name.
-         * @example 6204a5bd270343b5885144cf9c8c158d
-         */
-        ProjectId: string;
-        /**
          * @description ID of the cluster whose indices are backed up.
          * @example ea244205-d641-45d9-9dcb-ab2236bcd07e
          */
         ClusterId: string;
+        /**
+         * @description ID of the project: the project of your account in the region called, as IAM
+         *     lists it (32 hexadecimal digits). It is not the region name.
+         * @example 89cd04f168b84af6be287f71730fdb4b
+         */
+        ProjectId: string;
     };
     requestBodies: never;
     headers: {
@@ -200,8 +201,9 @@ export interface operations {
             header?: never;
             path: {
                 /**
-                 * @description ID of the project (the region's project of your account), as listed by IAM. It is not the region name.
-                 * @example 6204a5bd270343b5885144cf9c8c158d
+                 * @description ID of the project: the project of your account in the region called, as IAM
+                 *     lists it (32 hexadecimal digits). It is not the region name.
+                 * @example 89cd04f168b84af6be287f71730fdb4b
                  */
                 project_id: components["parameters"]["ProjectId"];
                 /**

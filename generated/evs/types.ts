@@ -202,8 +202,9 @@ export interface components {
     };
     parameters: {
         /**
-         * @description ID of the project (the region's project of your account), as listed by IAM. It is not the region name.
-         * @example 3e8bc8e2a7a94d0f8dbb43c5e3f2e6d4
+         * @description ID of the project: the project of your account in the region called, as IAM
+         *     lists it (32 hexadecimal digits). It is not the region name.
+         * @example 89cd04f168b84af6be287f71730fdb4b
          */
         ProjectId: string;
     };
@@ -226,8 +227,9 @@ export interface operations {
             header?: never;
             path: {
                 /**
-                 * @description ID of the project (the region's project of your account), as listed by IAM. It is not the region name.
-                 * @example 3e8bc8e2a7a94d0f8dbb43c5e3f2e6d4
+                 * @description ID of the project: the project of your account in the region called, as IAM
+                 *     lists it (32 hexadecimal digits). It is not the region name.
+                 * @example 89cd04f168b84af6be287f71730fdb4b
                  */
                 project_id: components["parameters"]["ProjectId"];
             };

@@ -11,6 +11,12 @@ export interface Deviation {
   document: string;
   service: string;
   evidence: string[];
+  /** `direct`: the evidence is about this very operation and field; `indirect`: see `caveat`. */
+  directness: 'direct' | 'indirect';
+  /** What indirect evidence is really about. */
+  caveat?: string;
+  /** The releases the behaviour holds for. */
+  releases?: string;
 }
 
 const decode = (token: string) => token.replaceAll('~1', '/').replaceAll('~0', '~');
@@ -25,6 +31,8 @@ export function describePointer(pointer: string, document: OpenApiDocument): str
     const singular = { schemas: 'schema', responses: 'response', parameters: 'parameter', headers: 'header' }[kind] ?? kind;
     return `${singular} ${name}${field}`;
   }
+  if (root === 'paths' && kind !== undefined && name === 'parameters')
+    return `path ${kind} › parameters${rest.length > 0 ? ` › ${rest.join(' › ')}` : ''}`;
   if (root === 'paths' && kind !== undefined && name !== undefined) {
     const operation = (document['paths'] as Record<string, Record<string, { operationId?: string }>>)[kind]?.[name];
     return `operation ${operation?.operationId ?? `${name.toUpperCase()} ${kind}`}${rest.length > 0 ? ` › ${rest.join(' › ')}` : ''}`;
@@ -42,7 +50,7 @@ export function listDeviations(document: OpenApiDocument): Deviation[] {
     if (typeof node !== 'object' || node === null) return;
     for (const [key, value] of Object.entries(node)) {
       if (key === 'x-doc-deviation' && Array.isArray(value)) {
-        for (const entry of value as { document: string; service: string; evidence: string[] }[]) {
+        for (const entry of value as Omit<Deviation, 'pointer' | 'where'>[]) {
           found.push({ pointer, where: describePointer(pointer, document), ...entry });
         }
       } else {

@@ -105,7 +105,7 @@ function defaultServerUrl(document: OpenApiDocument): string {
   return server.url.replace(/\{(\w+)\}/g, (_match, name: string) => server.variables?.[name]?.default ?? `{${name}}`);
 }
 
-function clientModule(api: Api, document: OpenApiDocument, source: string, regional: boolean): string {
+function clientModule(api: Api, document: OpenApiDocument, source: string, regional: boolean, statuses: boolean): string {
   const extras = resolve(repoRoot, `src/services/${api.name}.ts`);
   return clientTemplate({
     doNotEdit: doNotEdit(source),
@@ -117,6 +117,7 @@ function clientModule(api: Api, document: OpenApiDocument, source: string, regio
     baseUrlHint: `e.g. ${defaultServerUrl(document)}`,
     requestIdHeader: requestIdHeaderOf(document, source),
     extras: existsSync(extras) ? `../../src/services/${api.name}.js` : false,
+    statuses,
     operations: operationsOf(document).map(({ method, path, operation }) => {
       const responses = operation['responses'] as Record<string, { content?: unknown }>;
       const successStatus = successStatusOf(operation);
@@ -135,6 +136,32 @@ function clientModule(api: Api, document: OpenApiDocument, source: string, regio
       };
     }),
   });
+}
+
+/** What each status enum of the spec means for a waiter, from its `x-status-outcomes`. */
+export function statusOutcomes(document: OpenApiDocument): Record<string, { done: string[]; failed: string[] }> {
+  const schemas = ((document['components'] as Record<string, unknown> | undefined)?.['schemas'] ?? {}) as Record<
+    string,
+    Record<string, unknown>
+  >;
+  const found: Record<string, { done: string[]; failed: string[] }> = {};
+  for (const [name, schema] of Object.entries(schemas)) {
+    const outcomes = schema['x-status-outcomes'] as { done?: string[]; failed?: string[] } | undefined;
+    if (outcomes !== undefined) found[name] = { done: outcomes.done ?? [], failed: outcomes.failed ?? [] };
+  }
+  return found;
+}
+
+function statusesModule(outcomes: Record<string, { done: string[]; failed: string[] }>, source: string): string {
+  const lines = Object.entries(outcomes).flatMap(([name, { done, failed }]) => [
+    `/** Values of ${name} that end a wait: done, or failed (from \`x-status-outcomes\` in the spec). */`,
+    `export const ${name[0]!.toLowerCase()}${name.slice(1)}Outcomes = {`,
+    `  done: [${done.map((value) => `'${value}'`).join(', ')}],`,
+    `  failed: [${failed.map((value) => `'${value}'`).join(', ')}],`,
+    '} as const;',
+    '',
+  ]);
+  return [`// ${doNotEdit(source)}`, '', ...lines].join('\n');
 }
 
 function indexModule(apis: Api[]): string {
@@ -156,7 +183,10 @@ export async function renderGenerated(apis: Api[] = loadApis()): Promise<Generat
     const endpoints = regionEndpoints(document);
     const regional = Object.keys(endpoints).length > 0;
     if (regional) files.push({ path: `${api.name}/endpoints.ts`, contents: endpointsModule(endpoints, source) });
-    files.push({ path: `${api.name}/index.ts`, contents: clientModule(api, document, source, regional) });
+    const outcomes = statusOutcomes(document);
+    const statuses = Object.keys(outcomes).length > 0;
+    if (statuses) files.push({ path: `${api.name}/statuses.ts`, contents: statusesModule(outcomes, source) });
+    files.push({ path: `${api.name}/index.ts`, contents: clientModule(api, document, source, regional, statuses) });
   }
   return files;
 }

@@ -201,10 +201,17 @@ export const cinder: SeedFacts = {
       ],
     },
     {
-      rule: 'volume_id is required and a UUID (service, recorded deviation)',
+      rule: 'volume_id is required, and null or a UUID in any form uuid.UUID reads (service, recorded deviation)',
       field: ['snapshot', 'volume_id'],
-      valid: ['5aa119a8-d25b-45a7-8d1b-88e127885635'],
-      invalid: [undefined, null, 'vol-1', '5aa119a8d25b45a78d1b88e127885635'],
+      valid: [
+        '5aa119a8-d25b-45a7-8d1b-88e127885635',
+        null,
+        '5aa119a8d25b45a78d1b88e127885635',
+        '5AA119A8-D25B-45A7-8D1B-88E127885635',
+        '{5aa119a8-d25b-45a7-8d1b-88e127885635}',
+        'urn:uuid:5aa119a8-d25b-45a7-8d1b-88e127885635',
+      ],
+      invalid: [undefined, '', 'vol-1', '5aa119a8-d25b-45a7-8d1b-88e12788563', '5aa119a8-d25b-45a7-8d1b-88e127885635x'],
     },
     {
       rule: 'force is a Boolean, default False (the service also takes its Boolean strings)',

@@ -66,6 +66,10 @@ const corpus = new Set<string>([
   '00',
   'req-3c4d8b8e-6f0a-4a43-9f2e-9b1d2c7e5a10',
   '2013-02-25T03:56:53.081642',
+  '2016-02-29T00:00:00.000000',
+  '2015-02-29T00:00:00.000000',
+  'created_at:desc',
+  '100%',
 ]);
 for (const facts of seedFacts) {
   stringsIn(facts.base, corpus);
@@ -161,13 +165,14 @@ describe('patterns', () => {
   const document = probeDocument();
   const expected = ajvRejects().sort();
 
-  it('are found in the specs and split the corpus', () => {
+  it('are found in the specs', () => {
     expect(patterns.length).toBeGreaterThanOrEqual(10);
-    for (const p of patterns.keys()) {
-      const rejected = expected.filter((entry) => entry.startsWith(`p${p}/`)).length;
-      expect(rejected, patterns[p]).toBeGreaterThan(0);
-      expect(rejected, patterns[p]).toBeLessThan(samples.length);
-    }
+  });
+
+  it.each(patterns.map((pattern, p) => ({ pattern, p })))('$pattern splits the corpus: some strings match, some do not', ({ p }) => {
+    const rejected = expected.filter((entry) => entry.startsWith(`p${p}/`)).length;
+    expect(rejected).toBeGreaterThan(0);
+    expect(rejected).toBeLessThan(samples.length);
   });
 
   it('mean the same to Spectral (no u flag) as to ajv', async () => {
