@@ -10,17 +10,17 @@ export type { components, operations, paths };
 export { ClientOptionsError } from '../../src/shared/client.js';
 export * from './statuses.js';
 
-/** Body of the 200 response of listVolumeSnapshots. */
-export type ListVolumeSnapshotsResponse = SuccessBody<operations['listVolumeSnapshots']>;
-/** Bodies of the error responses of listVolumeSnapshots (400, 401, 403, 404, 500). */
-export type ListVolumeSnapshotsError = ErrorBody<operations['listVolumeSnapshots']>;
-
 /** Body of `POST /v2/{tenant_id}/snapshots` (createVolumeSnapshot). */
 export type CreateVolumeSnapshotRequest = RequestBody<operations['createVolumeSnapshot']>;
 /** Body of the 202 response of createVolumeSnapshot. */
 export type CreateVolumeSnapshotResponse = SuccessBody<operations['createVolumeSnapshot']>;
 /** Bodies of the error responses of createVolumeSnapshot (400, 401, 403, 404, 413, 415, 500). */
 export type CreateVolumeSnapshotError = ErrorBody<operations['createVolumeSnapshot']>;
+
+/** Body of the 200 response of listVolumeSnapshots. */
+export type ListVolumeSnapshotsResponse = SuccessBody<operations['listVolumeSnapshots']>;
+/** Bodies of the error responses of listVolumeSnapshots (400, 401, 403, 404, 500). */
+export type ListVolumeSnapshotsError = ErrorBody<operations['listVolumeSnapshots']>;
 
 /** Body of the 200 response of listVolumeSnapshotsDetailed. */
 export type ListVolumeSnapshotsDetailedResponse = SuccessBody<operations['listVolumeSnapshotsDetailed']>;
@@ -47,19 +47,19 @@ export type ShowVolumeSnapshotMetadataResponse = SuccessBody<operations['showVol
 /** Bodies of the error responses of showVolumeSnapshotMetadata (400, 401, 403, 404, 500). */
 export type ShowVolumeSnapshotMetadataError = ErrorBody<operations['showVolumeSnapshotMetadata']>;
 
-/** Body of `PUT /v2/{tenant_id}/snapshots/{snapshot_id}/metadata` (replaceVolumeSnapshotMetadata). */
-export type ReplaceVolumeSnapshotMetadataRequest = RequestBody<operations['replaceVolumeSnapshotMetadata']>;
-/** Body of the 200 response of replaceVolumeSnapshotMetadata. */
-export type ReplaceVolumeSnapshotMetadataResponse = SuccessBody<operations['replaceVolumeSnapshotMetadata']>;
-/** Bodies of the error responses of replaceVolumeSnapshotMetadata (400, 401, 403, 404, 413, 415, 500). */
-export type ReplaceVolumeSnapshotMetadataError = ErrorBody<operations['replaceVolumeSnapshotMetadata']>;
-
 /** Body of `POST /v2/{tenant_id}/snapshots/{snapshot_id}/metadata` (createVolumeSnapshotMetadata). */
 export type CreateVolumeSnapshotMetadataRequest = RequestBody<operations['createVolumeSnapshotMetadata']>;
 /** Body of the 200 response of createVolumeSnapshotMetadata. */
 export type CreateVolumeSnapshotMetadataResponse = SuccessBody<operations['createVolumeSnapshotMetadata']>;
 /** Bodies of the error responses of createVolumeSnapshotMetadata (400, 401, 403, 404, 413, 415, 500). */
 export type CreateVolumeSnapshotMetadataError = ErrorBody<operations['createVolumeSnapshotMetadata']>;
+
+/** Body of `PUT /v2/{tenant_id}/snapshots/{snapshot_id}/metadata` (replaceVolumeSnapshotMetadata). */
+export type ReplaceVolumeSnapshotMetadataRequest = RequestBody<operations['replaceVolumeSnapshotMetadata']>;
+/** Body of the 200 response of replaceVolumeSnapshotMetadata. */
+export type ReplaceVolumeSnapshotMetadataResponse = SuccessBody<operations['replaceVolumeSnapshotMetadata']>;
+/** Bodies of the error responses of replaceVolumeSnapshotMetadata (400, 401, 403, 404, 413, 415, 500). */
+export type ReplaceVolumeSnapshotMetadataError = ErrorBody<operations['replaceVolumeSnapshotMetadata']>;
 
 /** Body of the 200 response of showVolumeSnapshotMetadataItem. */
 export type ShowVolumeSnapshotMetadataItemResponse = SuccessBody<operations['showVolumeSnapshotMetadataItem']>;
