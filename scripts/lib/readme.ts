@@ -32,6 +32,7 @@ function rawTable(specs: { name: string; document: OpenApiDocument }[]): string 
 export function withOperationsTable(readme: string, table: string): string {
   const start = readme.indexOf(OPERATIONS_START);
   const end = readme.indexOf(OPERATIONS_END);
-  if (start === -1 || end < start) throw new Error(`README.md has no ${OPERATIONS_START} ... ${OPERATIONS_END} section; put the markers where the table goes.`);
+  if (start === -1 || end < start)
+    throw new Error(`README.md has no ${OPERATIONS_START} ... ${OPERATIONS_END} section; put the markers where the table goes.`);
   return `${readme.slice(0, start + OPERATIONS_START.length)}\n\n${table}\n\n${readme.slice(end)}`;
 }
