@@ -21,6 +21,10 @@ export interface SnapshotRef {
 const DEFAULTS = { timeoutMs: 120_000, intervalMs: 2_000 };
 const isIn = (list: readonly string[], status: string) => list.includes(status);
 
+/** One poll: show the snapshot, through the caller's client. */
+const show = (client: CinderClient, snapshot: SnapshotRef, init: { signal: AbortSignal; headers: Record<string, string> }) =>
+  client.GET('/v2/{tenant_id}/snapshots/{snapshot_id}', { params: { path: snapshot }, ...init });
+
 /**
  * Waits until the snapshot is `available` and returns it. Throws
  * SnapshotFailedError when it turns `error` (or `error_deleting`),
