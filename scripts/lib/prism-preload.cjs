@@ -4,7 +4,11 @@
 //    wrapped by prism-request-guard.cjs, which answers with a 4xx what Prism
 //    would die of or answer with a 5xx, and CONNECT gets a 405 instead of a
 //    dropped connection.
-// 2. Prism copies the request's violations, which quote the request's own
+// 2. Validation errors in the service's words: for an API listed in
+//    prism-validation-errors.cjs (named by SNAPSHOT_APIS_MOCK_API, set by
+//    prism.ts), the body of a 400 that Prism sends for an invalid request is
+//    rendered from the violations instead of being the spec's fixed example.
+// 3. Prism copies the request's violations, which quote the request's own
 //    property names, into the `sl-violations` response header as they are. A
 //    name with a character that an HTTP header cannot carry (beyond Latin-1, or
 //    a control character) makes Node throw, and the mock server dies (reported
@@ -14,8 +18,46 @@
 'use strict';
 const http = require('node:http');
 const { guardRequests } = require('./prism-request-guard.cjs');
+const { validationErrorBodies } = require('./prism-validation-errors.cjs');
+
+/** @typedef {import('./prism-validation-errors.cjs').Violation} Violation */
 
 const VIOLATIONS_HEADER = 'sl-violations';
+const api = process.env['SNAPSHOT_APIS_MOCK_API'];
+const renderValidationError = api === undefined ? undefined : validationErrorBodies[api];
+
+/** JSON.parse, or undefined for what does not parse (Prism cuts an over-long violations header short). */
+function parseOrUndefined(/** @type {string | undefined} */ text) {
+  try {
+    return text === undefined ? undefined : /** @type {unknown} */ (JSON.parse(text));
+  } catch {
+    return undefined;
+  }
+}
+
+/**
+ * Makes the response's body, when Prism ends it with violations listed, the API's own validation error body.
+ * @param {import('node:http').ServerResponse} response
+ * @param {string | undefined} body the request body as read by the guard
+ */
+function answerViolationsAsTheService(response, body) {
+  if (renderValidationError === undefined) return;
+  const end = response.end;
+  response.end = /** @type {typeof response.end} */ (
+    function endWithServiceBody(/** @type {unknown} */ chunk, /** @type {unknown[]} */ ...rest) {
+      const header = response.getHeader(VIOLATIONS_HEADER);
+      const violations = typeof header === 'string' ? parseOrUndefined(header) : undefined;
+      if (Array.isArray(violations) && !response.headersSent && (typeof chunk === 'string' || Buffer.isBuffer(chunk))) {
+        const replacement = renderValidationError(response.statusCode, /** @type {Violation[]} */ (violations), parseOrUndefined(body));
+        if (replacement !== undefined) {
+          chunk = JSON.stringify(replacement);
+          response.setHeader('content-length', Buffer.byteLength(/** @type {string} */ (chunk)));
+        }
+      }
+      return /** @type {(...args: unknown[]) => import('node:http').ServerResponse} */ (end).call(response, chunk, ...rest);
+    }
+  );
+}
 
 const createServer = http.createServer;
 /** Prism (through micri) creates exactly one server, with its request listener as the only function argument. */
@@ -26,7 +68,7 @@ http.createServer = /** @type {typeof http.createServer} */ (
       const listener = /** @type {(request: import('node:http').IncomingMessage, response: import('node:http').ServerResponse) => void} */ (
         args[index]
       );
-      args[index] = guardRequests(listener);
+      args[index] = guardRequests(listener, answerViolationsAsTheService);
     }
     const server = /** @type {(...args: unknown[]) => http.Server} */ (createServer).apply(http, args);
     // Node parses CONNECT but, with no handler, drops the connection without an answer.

@@ -202,11 +202,17 @@ function refuse(request, response, { status, title, detail }) {
 /**
  * Wraps Prism's request listener: refuses what Prism cannot handle, and hands the rest on with the body read.
  * @param {(request: Request, response: Response) => void} listener
+ * @param {(response: Response, body: string | undefined) => void} beforePrism
+ *   called for each request that goes on to Prism, with its response and its body (as read by the guard)
  */
-function guardRequests(listener) {
+function guardRequests(listener, beforePrism) {
   return function guardedListener(/** @type {Request} */ request, /** @type {Response} */ response) {
     inspect(request)
-      .then(({ refusal }) => (refusal === undefined ? listener(request, response) : refuse(request, response, refusal)))
+      .then(({ refusal, body }) => {
+        if (refusal !== undefined) return refuse(request, response, refusal);
+        beforePrism(response, body);
+        return listener(request, response);
+      })
       // Whatever else goes wrong with a request is answered, never left to end the process.
       .catch((error) =>
         refuse(request, response, {
