@@ -47,9 +47,11 @@ describe('the Cinder mock', () => {
       message: "Invalid input for field/attribute name. Value: 42. 42 is not of type 'string', 'null'",
     },
     {
+      // Cinder's reason is "'vol-1' is not a 'uuid'" (its uuid format check); the spec states that check as
+      // the pattern of the forms uuid.UUID reads, so the mock gives the pattern's reason for the same field.
       wrong: 'a volume_id that is not a UUID',
       body: { snapshot: { volume_id: 'vol-1' } },
-      message: "Invalid input for field/attribute volume_id. Value: vol-1. 'vol-1' is not a 'uuid'",
+      message: "Invalid input for field/attribute volume_id. Value: vol-1. 'vol-1' does not match '^(urn:)?(uuid:)?\\\\{?(-*[0-9a-fA-F]){32}-*\\\\}?$'",
     },
     {
       wrong: 'a missing volume_id',
