@@ -1,17 +1,30 @@
-// The differ on the real specs: Cinder's `force` with its two variants swapped,
-// the DWS document's older revision, and every spec rewritten as one bundled file.
+// The differ on the real specs: the mutations of test/support/breaking-corpus.ts
+// (which the integration tests also give to oasdiff), Cinder's `force` with its
+// two variants swapped, the DWS document's older revision, and every spec
+// rewritten as one bundled file.
 import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { diffSpecs } from '../../../scripts/lib/breaking.ts';
 import { bundleSpec } from '../../../scripts/lib/bundle.ts';
+import { applyMutation, MUTATIONS } from '../../support/breaking-corpus.ts';
 import { loadSpec, loadSpecs, objectAt, type Json } from '../../support/specs.ts';
 
 const CINDER_FORCE =
   "$.paths['/v2/{tenant_id}/snapshots'].post.requestBody.content['application/json'].schema.properties.snapshot.properties.force";
 const DWS_DESCRIPTION =
   "$.paths['/v1.0/{project_id}/snapshots'].post.requestBody.content['application/json'].schema.properties.snapshot.properties.description";
+
+describe('the mutations of the oasdiff corpus', () => {
+  it.each(MUTATIONS.map((mutation) => ({ ...mutation, reported: mutation.rules.join(', ') || 'nothing' })))(
+    'reports $reported for $name',
+    async (mutation) => {
+      const { before, after } = applyMutation((await loadSpec(mutation.api)).document, mutation);
+      expect(diffSpecs(before, after).map((change) => change.rule)).toEqual(mutation.rules);
+    },
+  );
+});
 
 describe("Cinder's force, a oneOf of a boolean and a string enum", () => {
   const force = async () => {
