@@ -248,10 +248,13 @@ function canonical(value: unknown, key?: string, data = false): string {
     return `[${items.join(',')}]`;
   }
   if (isNode(value)) {
+    // The members of `properties` are schemas whatever their names; elsewhere a name is a keyword.
+    const named = key === 'properties' && !data;
     const keys = Object.keys(value)
-      .filter((name) => value[name] !== undefined && (data || !name.startsWith('x-')))
+      .filter((name) => value[name] !== undefined && (data || named || !name.startsWith('x-')))
       .sort();
-    return `{${keys.map((name) => `${show(name)}:${canonical(value[name], name, data || DATA.has(name))}`).join(',')}}`;
+    const member = (name: string) => (named ? canonical(value[name]) : canonical(value[name], name, data || DATA.has(name)));
+    return `{${keys.map((name) => `${show(name)}:${member(name)}`).join(',')}}`;
   }
   return show(value) ?? 'undefined';
 }
