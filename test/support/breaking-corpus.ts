@@ -6,7 +6,7 @@
 // VERDICT_DIFFERENCES: the rule IDs we share with oasdiff but not its verdict.
 import type { OpenApiDocument } from '../../scripts/lib/bundle.ts';
 import type { Verdict } from '../../scripts/lib/breaking.ts';
-import { objectAt, type Json, type JsonObject } from './specs.ts';
+import { isObject, objectAt, type Json, type JsonObject } from './specs.ts';
 
 export interface Mutation {
   /** What the change does; the tests read "<name> is breaking". */
@@ -22,18 +22,28 @@ export interface Mutation {
   oasdiff?: { verdict: Verdict; reason: string };
 }
 
-/** The one path of each spec, and its one operation. */
-const operation = (d: JsonObject) => objectAt(d, 'paths', Object.keys(objectAt(d, 'paths'))[0]!, 'post');
+/** The create call of each spec (the first path, as each spec writes it first) and its path item. */
 const pathItem = (d: JsonObject) => objectAt(d, 'paths', Object.keys(objectAt(d, 'paths'))[0]!);
+const operation = (d: JsonObject) => objectAt(pathItem(d), 'post');
+/** The schema that declares `name`: the schema itself or one of its allOf parts. */
+const ownerOf = (schema: JsonObject, name: string): JsonObject =>
+  [schema, ...((schema['allOf'] as JsonObject[] | undefined) ?? [])].find(
+    (part) => isObject(part['properties']) && name in part['properties'],
+  ) ?? schema;
+const declaresAll = (schema: JsonObject): JsonObject =>
+  [schema, ...((schema['allOf'] as JsonObject[] | undefined) ?? [])].find((part) => part['properties'] !== undefined) ?? schema;
 const request = (d: JsonObject) => objectAt(operation(d), 'requestBody', 'content', 'application/json', 'schema');
 /** The request schema at `names`, each a property below the last. */
 const requestField = (d: JsonObject, ...names: string[]) =>
   names.reduce((schema, name) => objectAt(schema, 'properties', name), request(d));
 const response = (d: JsonObject, status: string) => objectAt(operation(d), 'responses', status);
+/** The response schema at `names`, looking through allOf (Cinder's snapshot is an allOf of its fields). */
 const responseField = (d: JsonObject, status: string, ...names: string[]) =>
-  names.reduce(
-    (schema, name) => objectAt(schema, 'properties', name),
-    objectAt(response(d, status), 'content', 'application/json', 'schema'),
+  declaresAll(
+    names.reduce(
+      (schema, name) => objectAt(ownerOf(schema, name), 'properties', name),
+      objectAt(response(d, status), 'content', 'application/json', 'schema'),
+    ),
   );
 const list = (node: JsonObject, key: string) => node[key] as Json[];
 const reverse = (node: JsonObject, key: string) => void (node[key] = [...list(node, key)].reverse());
@@ -50,10 +60,10 @@ export const MUTATIONS: Mutation[] = [
     rules: ['request-property-max-length-decreased'],
   },
   {
-    name: 'adding a maxLength to a path parameter',
+    name: 'lowering the maxLength of a path parameter',
     api: 'dws',
-    change: (d) => void (objectAt(operation(d), 'parameters', 0, 'schema')['maxLength'] = 64),
-    rules: ['request-parameter-max-length-set'],
+    change: (d) => void (objectAt(operation(d), 'parameters', 0, 'schema')['maxLength'] = 32),
+    rules: ['request-parameter-max-length-decreased'],
   },
   {
     name: 'adding a required request field',
@@ -488,8 +498,8 @@ export const MUTATIONS: Mutation[] = [
   {
     name: 'requiring credentials on an anonymous operation',
     api: 'cinder',
-    base: (d) => void (d['security'] = []),
-    change: (d) => void (d['security'] = [{ XAuthToken: [] }]),
+    base: (d) => void (operation(d)['security'] = []),
+    change: (d) => void (operation(d)['security'] = [{ XAuthToken: [] }]),
     rules: ['api-security-removed', 'api-security-added'],
     oasdiff: {
       verdict: 'compatible',
@@ -528,8 +538,8 @@ export const MUTATIONS: Mutation[] = [
   },
   {
     name: 'restricting a response field to an enum',
-    api: 'cinder',
-    change: (d) => void (responseField(d, '202', 'snapshot', 'status')['enum'] = ['creating', 'available', 'error']),
+    api: 'evs',
+    change: (d) => void (responseField(d, '202', 'job_id')['enum'] = ['ee62a0c1e79c4e11be5adc17a49f69ef']),
     rules: ['response-property-became-enum'],
     oasdiff: {
       verdict: 'breaking',
