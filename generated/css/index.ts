@@ -51,3 +51,6 @@ export function createClient(options: CssClientOptions): CssClient {
     options,
   );
 }
+
+// What only this project knows about the service, written by hand.
+export * from '../../src/services/css.js';
