@@ -420,6 +420,7 @@ export interface components {
         BadRequest: {
             headers: {
                 "x-openstack-request-id": components["headers"]["RequestId"];
+                "x-compute-request-id": components["headers"]["ComputeRequestId"];
                 [name: string]: unknown;
             };
             content: {
@@ -430,6 +431,7 @@ export interface components {
         BadQuery: {
             headers: {
                 "x-openstack-request-id": components["headers"]["RequestId"];
+                "x-compute-request-id": components["headers"]["ComputeRequestId"];
                 [name: string]: unknown;
             };
             content: {
@@ -440,6 +442,7 @@ export interface components {
         BadMetadata: {
             headers: {
                 "x-openstack-request-id": components["headers"]["RequestId"];
+                "x-compute-request-id": components["headers"]["ComputeRequestId"];
                 [name: string]: unknown;
             };
             content: {
@@ -450,6 +453,7 @@ export interface components {
         BadMetadataItem: {
             headers: {
                 "x-openstack-request-id": components["headers"]["RequestId"];
+                "x-compute-request-id": components["headers"]["ComputeRequestId"];
                 [name: string]: unknown;
             };
             content: {
@@ -460,6 +464,7 @@ export interface components {
         SnapshotNotDeletable: {
             headers: {
                 "x-openstack-request-id": components["headers"]["RequestId"];
+                "x-compute-request-id": components["headers"]["ComputeRequestId"];
                 [name: string]: unknown;
             };
             content: {
@@ -485,6 +490,7 @@ export interface components {
         Forbidden: {
             headers: {
                 "x-openstack-request-id": components["headers"]["RequestId"];
+                "x-compute-request-id": components["headers"]["ComputeRequestId"];
                 [name: string]: unknown;
             };
             content: {
@@ -495,6 +501,7 @@ export interface components {
         VolumeNotFound: {
             headers: {
                 "x-openstack-request-id": components["headers"]["RequestId"];
+                "x-compute-request-id": components["headers"]["ComputeRequestId"];
                 [name: string]: unknown;
             };
             content: {
@@ -505,6 +512,7 @@ export interface components {
         SnapshotNotFound: {
             headers: {
                 "x-openstack-request-id": components["headers"]["RequestId"];
+                "x-compute-request-id": components["headers"]["ComputeRequestId"];
                 [name: string]: unknown;
             };
             content: {
@@ -515,6 +523,7 @@ export interface components {
         MarkerNotFound: {
             headers: {
                 "x-openstack-request-id": components["headers"]["RequestId"];
+                "x-compute-request-id": components["headers"]["ComputeRequestId"];
                 [name: string]: unknown;
             };
             content: {
@@ -525,6 +534,7 @@ export interface components {
         MetadataItemNotFound: {
             headers: {
                 "x-openstack-request-id": components["headers"]["RequestId"];
+                "x-compute-request-id": components["headers"]["ComputeRequestId"];
                 [name: string]: unknown;
             };
             content: {
@@ -535,6 +545,7 @@ export interface components {
         QuotaExceeded: {
             headers: {
                 "x-openstack-request-id": components["headers"]["RequestId"];
+                "x-compute-request-id": components["headers"]["ComputeRequestId"];
                 "Retry-After": components["headers"]["RetryAfter"];
                 [name: string]: unknown;
             };
@@ -546,6 +557,7 @@ export interface components {
         MetadataTooLong: {
             headers: {
                 "x-openstack-request-id": components["headers"]["RequestId"];
+                "x-compute-request-id": components["headers"]["ComputeRequestId"];
                 [name: string]: unknown;
             };
             content: {
@@ -556,6 +568,7 @@ export interface components {
         UnsupportedMediaType: {
             headers: {
                 "x-openstack-request-id": components["headers"]["RequestId"];
+                "x-compute-request-id": components["headers"]["ComputeRequestId"];
                 [name: string]: unknown;
             };
             content: {
@@ -566,6 +579,7 @@ export interface components {
         ComputeFault: {
             headers: {
                 "x-openstack-request-id": components["headers"]["RequestId"];
+                "x-compute-request-id": components["headers"]["ComputeRequestId"];
                 [name: string]: unknown;
             };
             content: {
@@ -656,6 +670,13 @@ export interface components {
          */
         RequestId: string;
         /**
+         * @description The same request ID again, under the name Cinder itself sets on every answer of
+         *     its controllers and on its faults (python-cinderclient reads it into its
+         *     exceptions). Not on the 401 of the authentication middleware.
+         * @example req-3c4d8b8e-6f0a-4a43-9f2e-9b1d2c7e5a10
+         */
+        ComputeRequestId: string;
+        /**
          * @description Seconds to wait before retrying. Cinder sends `0` for quota errors, which do not clear by waiting.
          * @example 0
          */
@@ -741,6 +762,7 @@ export interface operations {
             200: {
                 headers: {
                     "x-openstack-request-id": components["headers"]["RequestId"];
+                    "x-compute-request-id": components["headers"]["ComputeRequestId"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -778,6 +800,7 @@ export interface operations {
             202: {
                 headers: {
                     "x-openstack-request-id": components["headers"]["RequestId"];
+                    "x-compute-request-id": components["headers"]["ComputeRequestId"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -869,6 +892,7 @@ export interface operations {
             200: {
                 headers: {
                     "x-openstack-request-id": components["headers"]["RequestId"];
+                    "x-compute-request-id": components["headers"]["ComputeRequestId"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -907,6 +931,7 @@ export interface operations {
             200: {
                 headers: {
                     "x-openstack-request-id": components["headers"]["RequestId"];
+                    "x-compute-request-id": components["headers"]["ComputeRequestId"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -949,6 +974,7 @@ export interface operations {
             200: {
                 headers: {
                     "x-openstack-request-id": components["headers"]["RequestId"];
+                    "x-compute-request-id": components["headers"]["ComputeRequestId"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -988,6 +1014,7 @@ export interface operations {
             202: {
                 headers: {
                     "x-openstack-request-id": components["headers"]["RequestId"];
+                    "x-compute-request-id": components["headers"]["ComputeRequestId"];
                     [name: string]: unknown;
                 };
                 content?: never;
@@ -1024,6 +1051,7 @@ export interface operations {
             200: {
                 headers: {
                     "x-openstack-request-id": components["headers"]["RequestId"];
+                    "x-compute-request-id": components["headers"]["ComputeRequestId"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -1066,6 +1094,7 @@ export interface operations {
             200: {
                 headers: {
                     "x-openstack-request-id": components["headers"]["RequestId"];
+                    "x-compute-request-id": components["headers"]["ComputeRequestId"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -1110,6 +1139,7 @@ export interface operations {
             200: {
                 headers: {
                     "x-openstack-request-id": components["headers"]["RequestId"];
+                    "x-compute-request-id": components["headers"]["ComputeRequestId"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -1155,6 +1185,7 @@ export interface operations {
             200: {
                 headers: {
                     "x-openstack-request-id": components["headers"]["RequestId"];
+                    "x-compute-request-id": components["headers"]["ComputeRequestId"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -1202,6 +1233,7 @@ export interface operations {
             200: {
                 headers: {
                     "x-openstack-request-id": components["headers"]["RequestId"];
+                    "x-compute-request-id": components["headers"]["ComputeRequestId"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -1247,6 +1279,7 @@ export interface operations {
             200: {
                 headers: {
                     "x-openstack-request-id": components["headers"]["RequestId"];
+                    "x-compute-request-id": components["headers"]["ComputeRequestId"];
                     [name: string]: unknown;
                 };
                 content?: never;

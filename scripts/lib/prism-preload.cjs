@@ -8,7 +8,13 @@
 //    prism-validation-errors.cjs (named by SNAPSHOT_APIS_MOCK_API, set by
 //    prism.ts), the body of a 400 that Prism sends for an invalid request is
 //    rendered from the violations instead of being the spec's fixed example.
-// 3. Prism copies the request's violations, which quote the request's own
+// 3. Generated list pages carry no next link: Prism's `Prefer: dynamic=true`
+//    fakes every optional property, `snapshots_links` included, with `next`
+//    links to random hosts that real clients (openstacksdk, cinderclient)
+//    follow. A service sends that link only for a full page, and a generated
+//    page is never full (it holds a handful of items, the service's limit is
+//    hundreds), so top-level `*_links` go from generated answers.
+// 4. Prism copies the request's violations, which quote the request's own
 //    property names, into the `sl-violations` response header as they are. A
 //    name with a character that an HTTP header cannot carry (beyond Latin-1, or
 //    a control character) makes Node throw, and the mock server dies (reported
@@ -59,6 +65,30 @@ function answerViolationsAsTheService(response, body) {
   );
 }
 
+/**
+ * Drops the top-level `*_links` of a JSON body generated for `Prefer: dynamic=true`.
+ * @param {import('node:http').IncomingMessage} request
+ * @param {import('node:http').ServerResponse} response
+ */
+function withoutGeneratedNextLinks(request, response) {
+  if (!/\bdynamic=true\b/.test(String(request.headers['prefer'] ?? ''))) return;
+  const end = response.end;
+  response.end = /** @type {typeof response.end} */ (
+    function endWithoutLinks(/** @type {unknown} */ chunk, /** @type {unknown[]} */ ...rest) {
+      const body = typeof chunk === 'string' || Buffer.isBuffer(chunk) ? parseOrUndefined(chunk.toString()) : undefined;
+      if (!response.headersSent && typeof body === 'object' && body !== null && !Array.isArray(body)) {
+        const links = Object.keys(body).filter((key) => key.endsWith('_links'));
+        if (links.length > 0) {
+          for (const key of links) delete /** @type {Record<string, unknown>} */ (body)[key];
+          chunk = JSON.stringify(body);
+          response.setHeader('content-length', Buffer.byteLength(/** @type {string} */ (chunk)));
+        }
+      }
+      return /** @type {(...args: unknown[]) => import('node:http').ServerResponse} */ (end).call(response, chunk, ...rest);
+    }
+  );
+}
+
 const createServer = http.createServer;
 /** Prism (through micri) creates exactly one server, with its request listener as the only function argument. */
 http.createServer = /** @type {typeof http.createServer} */ (
@@ -68,7 +98,10 @@ http.createServer = /** @type {typeof http.createServer} */ (
       const listener = /** @type {(request: import('node:http').IncomingMessage, response: import('node:http').ServerResponse) => void} */ (
         args[index]
       );
-      args[index] = guardRequests(listener, answerViolationsAsTheService);
+      args[index] = guardRequests(listener, (response, body) => {
+        answerViolationsAsTheService(response, body);
+        withoutGeneratedNextLinks(/** @type {import('node:http').IncomingMessage} */ (response.req), response);
+      });
     }
     const server = /** @type {(...args: unknown[]) => http.Server} */ (createServer).apply(http, args);
     // Node parses CONNECT but, with no handler, drops the connection without an answer.
