@@ -79,7 +79,7 @@ function withoutGeneratedNextLinks(request, response) {
       if (!response.headersSent && typeof body === 'object' && body !== null && !Array.isArray(body)) {
         const links = Object.keys(body).filter((key) => key.endsWith('_links'));
         if (links.length > 0) {
-          for (const key of links) delete /** @type {Record<string, unknown>} */ (body)[key];
+          for (const key of links) delete (/** @type {Record<string, unknown>} */ (body)[key]);
           chunk = JSON.stringify(body);
           response.setHeader('content-length', Buffer.byteLength(/** @type {string} */ (chunk)));
         }

@@ -51,7 +51,8 @@ describe('the Cinder mock', () => {
       // the pattern of the forms uuid.UUID reads, so the mock gives the pattern's reason for the same field.
       wrong: 'a volume_id that is not a UUID',
       body: { snapshot: { volume_id: 'vol-1' } },
-      message: "Invalid input for field/attribute volume_id. Value: vol-1. 'vol-1' does not match '^(urn:)?(uuid:)?\\\\{?(-*[0-9a-fA-F]){32}-*\\\\}?$'",
+      message:
+        "Invalid input for field/attribute volume_id. Value: vol-1. 'vol-1' does not match '^(urn:)?(uuid:)?\\\\{?(-*[0-9a-fA-F]){32}-*\\\\}?$'",
     },
     {
       wrong: 'a missing volume_id',
