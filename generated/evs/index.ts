@@ -65,3 +65,6 @@ export function createClient(options: EvsClientOptions): EvsClient {
     options,
   );
 }
+
+// What only this project knows about the service, written by hand.
+export * from '../../src/services/evs.js';
