@@ -420,19 +420,19 @@ export const evs: SeedFacts = {
       invalid: [repeat('d', 86)],
     },
     {
-      rule: 'volume_id is required and a UUID (service, recorded deviation)',
+      rule: 'volume_id is required (service, recorded deviation) and a hyphenated UUID (indirect evidence, recorded deviation)',
       field: ['snapshot', 'volume_id'],
       valid: ['2c194dde-7de5-4529-a141-49f48181f411'],
       invalid: [undefined, '', 'vol-1'],
     },
     {
-      rule: 'enterprise_project_id is 0 (the default) or an enterprise project UUID',
+      rule: 'enterprise_project_id is 0 (the default) or an enterprise project UUID (the UUID form from the examples, recorded deviation)',
       field: ['snapshot', 'enterprise_project_id'],
       valid: ['0', '94f1ea84-1428-49b6-9920-8a9b8a29e4ca'],
       invalid: ['', '00', 'default', '94f1ea84-1428-49b6-9920-8a9b8a29e4ca0'],
     },
     {
-      rule: 'tags map strings to strings (keys up to 128, values up to 255 characters)',
+      rule: 'tags map strings to strings, keys of 1 to 128 and values of up to 255 characters (the widest EVS limits, recorded deviation)',
       field: ['snapshot', 'tags'],
       valid: [{}, { env: 'prod' }, { [repeat('k', 128)]: repeat('v', 255) }, { key: '' }],
       invalid: [{ '': 'x' }, { [repeat('k', 129)]: 'x' }, { key: repeat('v', 256) }, { key: 1 }, ['env']],
