@@ -9,9 +9,9 @@ const evidenceLink = (source: string) => `<a href="${escapeHtml(evidenceUrl(sour
 
 /** How far the evidence carries, in words. */
 function directnessOf({ directness, caveat }: Deviation): string {
-  if (directness === 'direct') return ' (direct: about this very call and field)';
+  if (directness === 'direct') return ` (direct: ${prose(caveat ?? 'about this very call and field')})`;
   if (directness === 'indirect') return ` (indirect: ${prose(caveat ?? 'about a neighbouring call or field')})`;
-  return '';
+  return caveat === undefined ? '' : ` (${prose(caveat)})`;
 }
 
 /**

@@ -42,8 +42,9 @@ function addCallouts(host: Node, tokens: string[], callouts: string): void {
 /**
  * Where else a schema's callouts must go, because Redoc does not show the
  * description of a schema used there: the body of a response or request (the
- * callouts go to the response or request body), and a parameter or header
- * with a description of its own (which Redoc shows instead of the schema's).
+ * callouts go to the response or request body), the items of an array (they
+ * go to the array), and a parameter or header with a description of its own
+ * (which Redoc shows instead of the schema's).
  */
 function hostsOfSchemaUses(view: OpenApiDocument, ref: string): { host: Node; tokens: string[] }[] {
   const hosts: { host: Node; tokens: string[] }[] = [];
@@ -53,7 +54,10 @@ function hostsOfSchemaUses(view: OpenApiDocument, ref: string): { host: Node; to
       const depth = tokens.length;
       if (tokens[depth - 1] === 'schema' && tokens[depth - 3] === 'content')
         hosts.push({ host: ancestors[depth - 3]!, tokens: tokens.slice(0, depth - 3) });
-      else if (tokens[depth - 1] === 'schema' && typeof ancestors[depth - 1]?.['description'] === 'string')
+      else if (
+        tokens[depth - 1] === 'items' ||
+        (tokens[depth - 1] === 'schema' && typeof ancestors[depth - 1]?.['description'] === 'string')
+      )
         hosts.push({ host: ancestors[depth - 1]!, tokens: tokens.slice(0, depth - 1) });
       return;
     }

@@ -98,20 +98,29 @@ function firstLeaf(value: Json): string {
 }
 
 /**
- * The page's text outside the examples and code (Redoc's JSON samples and
- * every `pre`), where JSON would be raw: an object with a quoted key, an
- * escaped newline, an extension shown with its value (as Redoc shows
- * extensions it is asked to).
+ * Raw JSON on a page: an extension shown with its value (as Redoc shows the
+ * extensions it is asked to), a deviation entry as a JSON object, an escaped
+ * newline, or any object with a quoted key outside what is meant to be JSON
+ * or code (the samples, `pre` and `code`, and Redoc's example values).
  */
 async function rawJsonOn(page: Page): Promise<string[]> {
-  const prose = await page.evaluate(() => {
+  const texts = await page.evaluate(() => {
     const copy = document.body.cloneNode(true) as HTMLElement;
-    copy.querySelectorAll('pre, .redoc-json, script, style').forEach((element) => element.remove());
-    return copy.textContent ?? '';
+    copy.querySelectorAll('span').forEach((label) => {
+      if (label.textContent?.trim() !== 'Example:') return;
+      label.parentElement?.querySelectorAll('span').forEach((value) => value !== label && value.remove());
+    });
+    copy.querySelectorAll('pre, code, .redoc-json, script, style').forEach((element) => element.remove());
+    return { all: document.body.innerText, prose: copy.textContent ?? '' };
   });
-  return [/[{[]\s*"[^"]*"\s*:/, /\\n/, /"x-[\w-]+"/, /\bx-[\w-]+:\s*[[{"]/]
-    .map((pattern) => pattern.exec(prose))
-    .flatMap((match) => (match === null ? [] : [prose.slice(Math.max(0, match.index - 60), match.index + 60)]));
+  const found = [
+    ...[/\bx-[\w-]+:\s*[[{"]/, /[{,]\s*"(document|service|evidence|directness)"\s*:/].map((pattern) => [pattern, texts.all] as const),
+    ...[/\\n/, /[{[]\s*"[^"]*"\s*:/].map((pattern) => [pattern, texts.prose] as const),
+  ];
+  return found.flatMap(([pattern, text]) => {
+    const match = pattern.exec(text);
+    return match === null ? [] : [text.slice(Math.max(0, match.index - 60), match.index + 60)];
+  });
 }
 
 /** Answers of the local server, fetched once per URL. */
