@@ -25,7 +25,7 @@ const redocBundle = resolve(dirname(createRequire(import.meta.url).resolve('redo
 /** Redoc's sidebar shows a logo fetched from a CDN; the local copy points it at an empty image. */
 const CDN_LOGO = 'https://cdn.redoc.ly/redoc/logo-mini.svg';
 const EMPTY_IMAGE = "data:image/svg+xml,%3Csvg xmlns='http://www.w3.org/2000/svg' width='1' height='1'/%3E";
-export const REDOC_SCRIPT = 'redoc.standalone.js';
+const REDOC_SCRIPT = 'redoc.standalone.js';
 const STYLESHEET = 'site.css';
 
 /** Redoc's options: redocly.yaml's `openapi:` section, the one place they are written. */
