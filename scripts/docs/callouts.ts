@@ -5,13 +5,14 @@
 import { evidenceUrl, type Deviation } from '../lib/deviations.ts';
 import { escapeHtml, prose } from './html.ts';
 
-const evidenceLink = (source: string) => `<a href="${escapeHtml(evidenceUrl(source))}">${escapeHtml(source)}</a>`;
+/** A piece of evidence as a link to its source. */
+export const evidenceLink = (source: string) => `<a href="${escapeHtml(evidenceUrl(source))}">${escapeHtml(source)}</a>`;
 
-/** How far the evidence carries, in words. */
-function directnessOf({ directness, caveat }: Deviation): string {
-  if (directness === 'direct') return ` (direct: ${prose(caveat ?? 'about this very call and field')})`;
-  if (directness === 'indirect') return ` (indirect: ${prose(caveat ?? 'about a neighbouring call or field')})`;
-  return caveat === undefined ? '' : ` (${prose(caveat)})`;
+/** How far the evidence carries, in words (HTML), e.g. `direct: about this very call and field`. */
+export function evidenceReach({ directness, caveat }: Deviation): string {
+  if (directness === 'direct') return `direct: ${prose(caveat ?? 'about this very call and field')}`;
+  if (directness === 'indirect') return `indirect: ${prose(caveat ?? 'about a neighbouring call or field')}`;
+  return caveat === undefined ? '' : prose(caveat);
 }
 
 /**
@@ -27,7 +28,7 @@ export function deviationCallout(deviation: Deviation): string {
     line('The document says', prose(deviation.document)),
     line('The service does', prose(deviation.service)),
     ...(deviation.releases === undefined ? [] : [line('Releases', prose(deviation.releases))]),
-    `<p><strong>Evidence</strong><span class="deviation-directness">${directnessOf(deviation)}</span>:</p>`,
+    `<p><strong>Evidence</strong>${evidenceReach(deviation) === '' ? '' : ` <span class="deviation-directness">(${evidenceReach(deviation)})</span>`}:</p>`,
     `<ul class="deviation-evidence">${deviation.evidence.map((source) => `<li>${evidenceLink(source)}</li>`).join('')}</ul>`,
     '</div>',
   ].join('\n');

@@ -2,9 +2,10 @@
 // on its API page, a guide per service, every recorded departure from the
 // vendors' documents linked to its callout, and the bundled specs to download.
 // Plain HTML in the docs' layout: nothing is fetched from anywhere.
+import { evidenceLink, evidenceReach } from '../docs/callouts.ts';
 import { escapeHtml, prose } from '../docs/html.ts';
 import { renderLayout } from '../docs/layout.ts';
-import { evidenceUrl, type Deviation } from './deviations.ts';
+import type { Deviation } from './deviations.ts';
 
 export interface OperationSummary {
   operationId: string;
@@ -25,10 +26,6 @@ export interface ApiSummary {
   /** The guide's page and title, when the API has a guide; `pending` says why it is not published yet. */
   guide?: { page: string; title: string; pending?: string };
 }
-
-const evidenceLink = (source: string) => `<a href="${escapeHtml(evidenceUrl(source))}">${escapeHtml(source)}</a>`;
-const directness = ({ directness: how, caveat }: Deviation) =>
-  how === 'indirect' ? `Indirect: ${prose(caveat ?? '')}` : how === 'direct' ? 'Direct.' : '';
 
 export function renderIndex(apis: ApiSummary[]): string {
   const apiRows = apis.flatMap((api) =>
@@ -57,7 +54,7 @@ export function renderIndex(apis: ApiSummary[]): string {
         <td>${prose(deviation.document)}</td>
         <td>${prose(deviation.service)}</td>
         <td>${deviation.releases === undefined ? '' : prose(deviation.releases)}</td>
-        <td class="evidence">${deviation.evidence.map(evidenceLink).join('')}${directness(deviation)}</td>
+        <td class="evidence">${deviation.evidence.map(evidenceLink).join('')}<span class="deviation-directness">${evidenceReach(deviation)}</span></td>
       </tr>`,
     ),
   );
