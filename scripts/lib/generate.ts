@@ -96,7 +96,7 @@ function requestIdHeaderOf(document: OpenApiDocument, source: string): string {
 }
 
 /** The first server's URL with its variables at their defaults, e.g. `https://controller:8776`. */
-function defaultServerUrl(document: OpenApiDocument): string {
+export function defaultServerUrl(document: OpenApiDocument): string {
   const [server] = (document['servers'] ?? []) as { url: string; variables?: Record<string, ServerVariable> }[];
   if (server === undefined) return 'https://<host>';
   return server.url.replace(/\{(\w+)\}/g, (_match, name: string) => server.variables?.[name]?.default ?? `{${name}}`);
