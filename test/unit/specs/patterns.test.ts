@@ -123,8 +123,27 @@ async function redoclyRejects(document: object): Promise<Verdicts> {
   });
 }
 
-async function prismRejects(document: object): Promise<Verdicts> {
-  const operations = await prismHttp.getHttpOperationsFromSpec(document);
+/** Prism validates each pattern once, against every sample at once: `v` is the list of samples. */
+async function prismRejects(): Promise<Verdicts> {
+  const paths = Object.fromEntries(
+    patterns.map((pattern, p) => [
+      `/p${p}`,
+      {
+        post: {
+          operationId: `probe${p}`,
+          requestBody: {
+            content: {
+              'application/json': {
+                schema: { type: 'object', required: ['v'], properties: { v: { type: 'array', items: { type: 'string', pattern } } } },
+              },
+            },
+          },
+          responses: { '204': { description: 'ok' } },
+        },
+      },
+    ]),
+  );
+  const operations = await prismHttp.getHttpOperationsFromSpec({ openapi: '3.1.0', info: { title: 'pattern probe', version: '1' }, paths });
   const prism = prismHttp.createInstance(
     {
       mock: { dynamic: false },
@@ -139,20 +158,20 @@ async function prismRejects(document: object): Promise<Verdicts> {
   );
   const rejected: Verdicts = [];
   for (const p of patterns.keys()) {
-    for (const [s, sample] of samples.entries()) {
-      const result = await prism.request(
-        { method: 'post', url: { path: `/p${p}` }, headers: { 'content-type': 'application/json' }, body: { v: sample } },
-        operations,
-      )();
-      // An invalid request comes back as Prism's 422 problem (the probe declares no 4xx).
-      const invalid =
-        result._tag === 'Left'
-          ? (result.left as { status?: number }).status === 422 || Promise.reject(result.left)
-          : result.right.validations.input.length > 0;
-      if (await invalid) rejected.push(verdict(p, s));
-    }
+    const result = await prism.request(
+      { method: 'post', url: { path: `/p${p}` }, headers: { 'content-type': 'application/json' }, body: { v: samples } },
+      operations,
+    )();
+    // An invalid request comes back as Prism's 422 problem (the probe declares no 4xx), its violations listed.
+    const failed =
+      result._tag === 'Left'
+        ? (result.left as { additional?: { validation?: { location?: (string | number)[] }[] } }).additional?.validation
+        : [];
+    if (failed === undefined) throw result._tag === 'Left' ? result.left : new Error('no validations');
+    // Each violation's location ends with the index of the sample that broke the pattern.
+    for (const { location = [] } of failed) rejected.push(verdict(p, Number(location[location.length - 1])));
   }
-  return rejected;
+  return [...new Set(rejected)];
 }
 
 function ajvRejects(): Verdicts {
@@ -184,6 +203,6 @@ describe('patterns', () => {
   });
 
   it('mean the same to Prism as to ajv', async () => {
-    expect((await prismRejects(document)).sort()).toEqual(expected);
+    expect((await prismRejects()).sort()).toEqual(expected);
   });
 });
