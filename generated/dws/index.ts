@@ -10,6 +10,7 @@ import type { ErrorBody, RequestBody, SuccessBody, TypedClient } from '../../src
 export type { components, operations, paths, Region };
 export { regionEndpoints };
 export { ClientOptionsError } from '../../src/shared/client.js';
+export * from './statuses.js';
 
 /** Body of `POST /v1.0/{project_id}/snapshots` (createClusterSnapshot). */
 export type CreateClusterSnapshotRequest = RequestBody<operations['createClusterSnapshot']>;
@@ -17,6 +18,24 @@ export type CreateClusterSnapshotRequest = RequestBody<operations['createCluster
 export type CreateClusterSnapshotResponse = SuccessBody<operations['createClusterSnapshot']>;
 /** Bodies of the error responses of createClusterSnapshot (400, 401, 403, 404, 429, 500, 503). */
 export type CreateClusterSnapshotError = ErrorBody<operations['createClusterSnapshot']>;
+
+/** Body of the 200 response of listSnapshots. */
+export type ListSnapshotsResponse = SuccessBody<operations['listSnapshots']>;
+/** Bodies of the error responses of listSnapshots (400, 401, 403, 404, 429, 500, 503). */
+export type ListSnapshotsError = ErrorBody<operations['listSnapshots']>;
+
+/** Body of the 200 response of showSnapshot. */
+export type ShowSnapshotResponse = SuccessBody<operations['showSnapshot']>;
+/** Bodies of the error responses of showSnapshot (400, 401, 403, 404, 429, 500, 503). */
+export type ShowSnapshotError = ErrorBody<operations['showSnapshot']>;
+
+/** Bodies of the error responses of deleteSnapshot (400, 401, 403, 404, 429, 500, 503). */
+export type DeleteSnapshotError = ErrorBody<operations['deleteSnapshot']>;
+
+/** Body of the 200 response of listClusterSnapshots. */
+export type ListClusterSnapshotsResponse = SuccessBody<operations['listClusterSnapshots']>;
+/** Bodies of the error responses of listClusterSnapshots (400, 401, 403, 404, 429, 500, 503). */
+export type ListClusterSnapshotsError = ErrorBody<operations['listClusterSnapshots']>;
 
 /** The response header that carries the request ID; quote it when you contact the operator. */
 export const requestIdHeader = 'X-Request-Id';
@@ -37,3 +56,6 @@ export function createClient(options: DwsClientOptions): DwsClient {
     options,
   );
 }
+
+// What only this project knows about the service, written by hand.
+export * from '../../src/services/dws.js';

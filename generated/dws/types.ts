@@ -5,19 +5,109 @@ export interface paths {
         parameters: {
             query?: never;
             header?: never;
-            path?: never;
+            path: {
+                /**
+                 * @description ID of the project: the project of your account in the region called, as IAM
+                 *     lists it (32 hexadecimal digits). It is not the region name.
+                 * @example 89cd04f168b84af6be287f71730fdb4b
+                 */
+                project_id: components["parameters"]["ProjectId"];
+            };
             cookie?: never;
         };
-        get?: never;
+        /**
+         * List the project's snapshots
+         * @description Lists every snapshot of the project, manual and automated, of all its
+         *     clusters. The call takes no filter and no paging; to list one cluster's
+         *     snapshots a page at a time, use `GET /v1.0/{project_id}/clusters/{cluster_id}/snapshots`.
+         */
+        get: operations["listSnapshots"];
         put?: never;
         /**
          * Start a manual snapshot of a cluster
          * @description Starts a manual snapshot of the cluster named by `snapshot.cluster_id`.
          *     The snapshot name must be unique, and uniqueness ignores letter case.
          *     The response holds only the new snapshot's ID; the snapshot is usable once
-         *     its status is `AVAILABLE`.
+         *     showing it gives the status `AVAILABLE`.
          */
         post: operations["createClusterSnapshot"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/v1.0/{project_id}/snapshots/{snapshot_id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /**
+                 * @description ID of the project: the project of your account in the region called, as IAM
+                 *     lists it (32 hexadecimal digits). It is not the region name.
+                 * @example 89cd04f168b84af6be287f71730fdb4b
+                 */
+                project_id: components["parameters"]["ProjectId"];
+                /**
+                 * @description ID of the snapshot, as the create call or a list answers it (a UUID). The
+                 *     document puts no constraint on it. The service answers the ID of a
+                 *     snapshot that does not exist, or no longer exists, with 400: `DWS.5149`
+                 *     from show, `DWS.0001` from delete.
+                 * @example 2a4d0f86-67cd-408a-8b66-017454fb7793
+                 */
+                snapshot_id: components["parameters"]["SnapshotId"];
+            };
+            cookie?: never;
+        };
+        /**
+         * Show a snapshot
+         * @description Shows one snapshot. This is the call to poll after a create: the snapshot
+         *     is done when its status is `AVAILABLE` and failed when it is
+         *     `UNAVAILABLE`; any other status means it is still under way. A snapshot
+         *     that does not exist (or was deleted) is answered with 400 `DWS.5149`.
+         */
+        get: operations["showSnapshot"];
+        put?: never;
+        post?: never;
+        /**
+         * Delete a snapshot
+         * @description Deletes a manual snapshot. The answer has no body. No status marks a
+         *     snapshot being deleted: once it is gone, showing it answers 400 `DWS.5149`,
+         *     and deleting it again answers 400 `DWS.0001`.
+         */
+        delete: operations["deleteSnapshot"];
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/v1.0/{project_id}/clusters/{cluster_id}/snapshots": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /**
+                 * @description ID of the project: the project of your account in the region called, as IAM
+                 *     lists it (32 hexadecimal digits). It is not the region name.
+                 * @example 89cd04f168b84af6be287f71730fdb4b
+                 */
+                project_id: components["parameters"]["ProjectId"];
+                /**
+                 * @description ID of the cluster, a UUID of 36 characters (so the document says for this call).
+                 * @example e59d6b86-9072-46eb-a996-13f8b44994c1
+                 */
+                cluster_id: components["parameters"]["ClusterId"];
+            };
+            cookie?: never;
+        };
+        /**
+         * List one cluster's snapshots
+         * @description Lists the snapshots of one cluster, a page at a time. `count` is the total
+         *     number of the cluster's snapshots, not the number on the page.
+         */
+        get: operations["listClusterSnapshots"];
+        put?: never;
+        post?: never;
         delete?: never;
         options?: never;
         head?: never;
@@ -41,8 +131,14 @@ export interface components {
              */
             name: string;
             /**
-             * Format: uuid
-             * @description ID of the cluster to snapshot, a UUID such as `44b277eb-39be-4921-be31-3d61b43651d7`.
+             * @description ID of the cluster to snapshot, such as `44b277eb-39be-4921-be31-3d61b43651d7`.
+             *     DWS cluster IDs are UUIDs, but the document puts no constraint on this
+             *     field and neither the vendor's SDK nor its Terraform provider checks
+             *     it, so this document does not either: the service decides. (DWS calls
+             *     that take the cluster ID in their path answer a value that is not a
+             *     UUID with 400 `DWS.0001`; whether this call does the same is not
+             *     shown.)
+             * @example 44b277eb-39be-4921-be31-3d61b43651d7
              */
             cluster_id: string;
             /**
@@ -53,7 +149,7 @@ export interface components {
             description?: string;
         };
         CreateSnapshotResponse: {
-            /** @description The snapshot that is being created. */
+            /** @description The snapshot that is being created; the vendor's SDK model of this answer has the ID only. */
             snapshot: {
                 /**
                  * Format: uuid
@@ -62,11 +158,175 @@ export interface components {
                 id: string;
             };
         };
+        /** @description One snapshot, as the show call answers it. */
+        SnapshotDetailResponse: {
+            snapshot: components["schemas"]["SnapshotDetail"];
+        };
+        /** @description Every snapshot of the project, as the project's list answers it. */
+        SnapshotList: {
+            snapshots: components["schemas"]["SnapshotDetail"][];
+            /**
+             * Format: int32
+             * @description Number of snapshots in the list.
+             */
+            count: number;
+        };
+        /** @description A page of one cluster's snapshots, as the cluster's list answers it. */
+        ClusterSnapshotList: {
+            /** @description ID of the project. */
+            project_id: string;
+            /**
+             * Format: uuid
+             * @description ID of the cluster, a UUID of 36 characters.
+             */
+            cluster_id: string;
+            snapshots: components["schemas"]["ClusterSnapshot"][];
+            /**
+             * Format: int32
+             * @description Total number of the cluster's snapshots, on every page.
+             */
+            count: number;
+        };
+        /**
+         * @description The fields of a snapshot that show and both lists send. The vendor's SDK
+         *     models of the three calls list these fields and no others, so the snapshot
+         *     objects are closed; the documents list fewer.
+         */
+        SnapshotFields: {
+            /**
+             * Format: uuid
+             * @description ID of the snapshot.
+             */
+            id?: string;
+            /** @description Name of the snapshot. */
+            name?: string;
+            /** @description Description of the snapshot; empty when none was given. */
+            description?: string;
+            started?: components["schemas"]["Timestamp"];
+            finished?: components["schemas"]["Timestamp"];
+            /**
+             * Format: double
+             * @description Size of the snapshot, in GB.
+             */
+            size?: number;
+            status?: components["schemas"]["SnapshotStatus"];
+            type?: components["schemas"]["SnapshotType"];
+            /**
+             * Format: uuid
+             * @description ID of the cluster the snapshot was taken of.
+             */
+            cluster_id?: string;
+            datastore?: components["schemas"]["Datastore"];
+            /** @description Name of the cluster. */
+            cluster_name?: string;
+            updated?: components["schemas"]["Timestamp"];
+            /** @description When the snapshot was expected to start, in milliseconds since 1970 written as a string (`1666843740000`). */
+            bak_expected_start_time?: string;
+            /**
+             * Format: int32
+             * @description Days the snapshot is kept.
+             */
+            bak_keep_day?: number;
+            /** @description The backup schedule, as a cron expression such as `0 9 4/8 ? * 2,3,4,5,6,7`. */
+            bak_period?: string;
+            /** @description Database user. */
+            db_user?: string;
+            /** @description Progress of the snapshot. Its form is not documented. */
+            progress?: string;
+            /** @description Key of the backup, the time it was taken as `YYYYMMDD_hhmmss` (`20221027_041552`). */
+            backup_key?: string;
+            /** @description For an incremental snapshot, the backup key of the snapshot before it; `FULL` marks a full snapshot. */
+            prior_backup_key?: string;
+            /** @description Backup key of the full snapshot this one builds on. */
+            base_backup_key?: string;
+            /** @description Where the backup is stored, NBU or OBS; the examples write `obs` in lower case. */
+            backup_device?: string;
+            /**
+             * Format: int64
+             * @description Total size of the backup files.
+             */
+            total_backup_size?: number;
+            /** @description Name of the full snapshot this one builds on. */
+            base_backup_name?: string;
+            /** @description Whether the snapshot can be restored to the cluster it was taken of. */
+            support_inplace_restore?: boolean;
+            /** @description Whether this is a fine-grained (schema or table) backup. */
+            fine_grained_backup?: boolean;
+            /** @description Level of the backup, `cluster`, `schema` or `table` (so the vendor's SDK says). */
+            backup_level?: string;
+            fine_grained_backup_detail?: components["schemas"]["FineGrainedSnapshotDetail"];
+            /** @description Version of the cluster's GuestAgent. */
+            guest_agent_version?: string;
+            /**
+             * @description Status of the cluster, such as `AVAILABLE`. The vendor's SDK lists other
+             *     values for it in each call's model, so this document does not enumerate them.
+             */
+            cluster_status?: string;
+            /** @description Task the cluster is running, if any. Its values are not documented. */
+            cluster_task_status?: string;
+        };
+        /**
+         * @description A snapshot as show and the project's list send it. The vendor's SDK
+         *     declares the first nine fields always present; this document requires all
+         *     of them but `finished`, whose value before the snapshot is finished is not
+         *     documented.
+         */
+        SnapshotDetail: WithRequired<components["schemas"]["SnapshotFields"], "id" | "name" | "description" | "started" | "size" | "status" | "type" | "cluster_id"> & {
+            /** @description Whether a fine-grained restore into a cluster of another version is supported. */
+            support_fine_grained_cross_version_restore?: boolean;
+            /** @description Whether a fine-grained restore into a cluster of another shape is supported. */
+            support_fine_grained_asymmetric_restore?: boolean;
+        };
+        /**
+         * @description A snapshot as one cluster's list sends it. The vendor's SDK makes every
+         *     field optional here, and the document's example has no `started` or
+         *     `finished`, so none is required.
+         */
+        ClusterSnapshot: components["schemas"]["SnapshotFields"];
+        /** @description Type and version of the cluster. */
+        Datastore: {
+            /** @description Cluster type, such as `dws` (the vendor's SDK also names `dws3.0` and `hybrid`). */
+            type?: string;
+            /** @description Cluster version, such as `8.2.0`. */
+            version?: string;
+        };
+        /** @description What a fine-grained backup holds. */
+        FineGrainedSnapshotDetail: {
+            /** @description The database. */
+            database?: string;
+            /** @description The schemas. */
+            schema_list?: string[];
+            /** @description The tables. */
+            table_list?: string[];
+        };
+        /**
+         * @description Status of a snapshot. `CREATING` while it is created; `AVAILABLE` when it
+         *     is done and usable, `UNAVAILABLE` when it failed. `RESTORING` while a
+         *     cluster is restored from it. `FROZEN` and `POLICE_FROZEN` when the account
+         *     or the resource is frozen. A wait for a new snapshot ends at `AVAILABLE`
+         *     or `UNAVAILABLE`; the vendor's Terraform provider keeps waiting through
+         *     every other status.
+         * @enum {string}
+         */
+        SnapshotStatus: "CREATING" | "AVAILABLE" | "UNAVAILABLE" | "RESTORING" | "FROZEN" | "POLICE_FROZEN";
+        /**
+         * @description How the snapshot was made: `MANUAL` (the create call), or automatically by
+         *     the cluster's snapshot policy (`AUTO`, or `AUTOMATED` in older documents).
+         * @enum {string}
+         */
+        SnapshotType: "MANUAL" | "AUTO" | "AUTOMATED";
+        /**
+         * @description A time as DWS writes it: `YYYY-MM-DDThh:mm:ss`, with no fraction of a
+         *     second and no `Z` or offset (`2016-08-23T03:59:23`). The document calls it
+         *     ISO 8601 with a `Z`, that is UTC. The pattern only admits real dates.
+         * @example 2016-08-23T03:59:23
+         */
+        Timestamp: string;
         /**
          * DwsError
-         * @description Error body of DWS. The service sends the code and message twice: under
-         *     `error_code`/`error_msg`, which the vendor's SDKs read, and under the older
-         *     `errCode`/`externalMessage` names.
+         * @description Error body of DWS: `error_code` and `error_msg`, which the vendor's SDKs
+         *     and Terraform provider read. Some DWS answers also repeat them under the
+         *     older names `errCode` and `externalMessage`.
          */
         DwsError: {
             /** @description DWS error code such as `DWS.0001`, or an API gateway code such as `APIGW.0101`. */
@@ -100,7 +360,7 @@ export interface components {
         };
     };
     responses: {
-        /** @description The request is not valid, for example a malformed name or a cluster ID that is not a UUID. */
+        /** @description The request is not valid, for example a malformed snapshot name or description. */
         BadRequest: {
             headers: {
                 "X-Request-Id": components["headers"]["HuaweiRequestId"];
@@ -110,7 +370,43 @@ export interface components {
                 "application/json": components["schemas"]["DwsError"];
             };
         };
-        /** @description The caller lacks the permission, or the cluster is not visible to the project. */
+        /**
+         * @description The snapshot does not exist, or no longer exists (`DWS.5149`), or the
+         *     request is otherwise not valid.
+         */
+        ShowBadRequest: {
+            headers: {
+                "X-Request-Id": components["headers"]["HuaweiRequestId"];
+                [name: string]: unknown;
+            };
+            content: {
+                "application/json": components["schemas"]["DwsError"];
+            };
+        };
+        /**
+         * @description The snapshot does not exist, or was deleted already (`DWS.0001`), or the
+         *     request is otherwise not valid.
+         */
+        DeleteBadRequest: {
+            headers: {
+                "X-Request-Id": components["headers"]["HuaweiRequestId"];
+                [name: string]: unknown;
+            };
+            content: {
+                "application/json": components["schemas"]["DwsError"];
+            };
+        };
+        /** @description A query parameter is not valid, or the cluster ID is not a UUID. */
+        ClusterListBadRequest: {
+            headers: {
+                "X-Request-Id": components["headers"]["HuaweiRequestId"];
+                [name: string]: unknown;
+            };
+            content: {
+                "application/json": components["schemas"]["DwsError"];
+            };
+        };
+        /** @description The caller lacks the permission, or the resource is not visible to the project. */
         Forbidden: {
             headers: {
                 "X-Request-Id": components["headers"]["HuaweiRequestId"];
@@ -120,7 +416,7 @@ export interface components {
                 "application/json": components["schemas"]["DwsError"];
             };
         };
-        /** @description No resource was found at this address. */
+        /** @description No API at this address (the API gateway's answer). */
         NotFound: {
             headers: {
                 "X-Request-Id": components["headers"]["HuaweiRequestId"];
@@ -179,6 +475,39 @@ export interface components {
     };
     parameters: {
         /**
+         * @description ID of the snapshot, as the create call or a list answers it (a UUID). The
+         *     document puts no constraint on it. The service answers the ID of a
+         *     snapshot that does not exist, or no longer exists, with 400: `DWS.5149`
+         *     from show, `DWS.0001` from delete.
+         * @example 2a4d0f86-67cd-408a-8b66-017454fb7793
+         */
+        SnapshotId: string;
+        /**
+         * @description ID of the cluster, a UUID of 36 characters (so the document says for this call).
+         * @example e59d6b86-9072-46eb-a996-13f8b44994c1
+         */
+        ClusterId: string;
+        /**
+         * @description Most snapshots on the page, greater than 0. Left out, the page is not limited.
+         * @example 10
+         */
+        Limit: number;
+        /**
+         * @description Page number minus 1, from 0 (the default).
+         * @example 0
+         */
+        Offset: number;
+        /**
+         * @description Field to sort by. The document does not list the fields it accepts.
+         * @example started
+         */
+        SortKey: string;
+        /**
+         * @description Sort order of `sort_key`.
+         * @example desc
+         */
+        SortDir: "asc" | "desc";
+        /**
          * @description ID of the project: the project of your account in the region called, as IAM
          *     lists it (32 hexadecimal digits). It is not the region name.
          * @example 89cd04f168b84af6be287f71730fdb4b
@@ -198,6 +527,41 @@ export interface components {
 }
 export type $defs = Record<string, never>;
 export interface operations {
+    listSnapshots: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /**
+                 * @description ID of the project: the project of your account in the region called, as IAM
+                 *     lists it (32 hexadecimal digits). It is not the region name.
+                 * @example 89cd04f168b84af6be287f71730fdb4b
+                 */
+                project_id: components["parameters"]["ProjectId"];
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The snapshots and their number. */
+            200: {
+                headers: {
+                    "X-Request-Id": components["headers"]["HuaweiRequestId"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["SnapshotList"];
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["GatewayUnauthorized"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["NotFound"];
+            429: components["responses"]["GatewayThrottled"];
+            500: components["responses"]["InternalServerError"];
+            503: components["responses"]["ServiceUnavailable"];
+        };
+    };
     createClusterSnapshot: {
         parameters: {
             query?: never;
@@ -237,4 +601,160 @@ export interface operations {
             503: components["responses"]["ServiceUnavailable"];
         };
     };
+    showSnapshot: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /**
+                 * @description ID of the project: the project of your account in the region called, as IAM
+                 *     lists it (32 hexadecimal digits). It is not the region name.
+                 * @example 89cd04f168b84af6be287f71730fdb4b
+                 */
+                project_id: components["parameters"]["ProjectId"];
+                /**
+                 * @description ID of the snapshot, as the create call or a list answers it (a UUID). The
+                 *     document puts no constraint on it. The service answers the ID of a
+                 *     snapshot that does not exist, or no longer exists, with 400: `DWS.5149`
+                 *     from show, `DWS.0001` from delete.
+                 * @example 2a4d0f86-67cd-408a-8b66-017454fb7793
+                 */
+                snapshot_id: components["parameters"]["SnapshotId"];
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The snapshot. */
+            200: {
+                headers: {
+                    "X-Request-Id": components["headers"]["HuaweiRequestId"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["SnapshotDetailResponse"];
+                };
+            };
+            400: components["responses"]["ShowBadRequest"];
+            401: components["responses"]["GatewayUnauthorized"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["NotFound"];
+            429: components["responses"]["GatewayThrottled"];
+            500: components["responses"]["InternalServerError"];
+            503: components["responses"]["ServiceUnavailable"];
+        };
+    };
+    deleteSnapshot: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /**
+                 * @description ID of the project: the project of your account in the region called, as IAM
+                 *     lists it (32 hexadecimal digits). It is not the region name.
+                 * @example 89cd04f168b84af6be287f71730fdb4b
+                 */
+                project_id: components["parameters"]["ProjectId"];
+                /**
+                 * @description ID of the snapshot, as the create call or a list answers it (a UUID). The
+                 *     document puts no constraint on it. The service answers the ID of a
+                 *     snapshot that does not exist, or no longer exists, with 400: `DWS.5149`
+                 *     from show, `DWS.0001` from delete.
+                 * @example 2a4d0f86-67cd-408a-8b66-017454fb7793
+                 */
+                snapshot_id: components["parameters"]["SnapshotId"];
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Deleted, with an empty body (as the service answered in 2023; see the deviation). */
+            200: {
+                headers: {
+                    "X-Request-Id": components["headers"]["HuaweiRequestId"];
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description Deleted, with an empty body (the document's answer). */
+            202: {
+                headers: {
+                    "X-Request-Id": components["headers"]["HuaweiRequestId"];
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            400: components["responses"]["DeleteBadRequest"];
+            401: components["responses"]["GatewayUnauthorized"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["NotFound"];
+            429: components["responses"]["GatewayThrottled"];
+            500: components["responses"]["InternalServerError"];
+            503: components["responses"]["ServiceUnavailable"];
+        };
+    };
+    listClusterSnapshots: {
+        parameters: {
+            query?: {
+                /**
+                 * @description Most snapshots on the page, greater than 0. Left out, the page is not limited.
+                 * @example 10
+                 */
+                limit?: components["parameters"]["Limit"];
+                /**
+                 * @description Page number minus 1, from 0 (the default).
+                 * @example 0
+                 */
+                offset?: components["parameters"]["Offset"];
+                /**
+                 * @description Field to sort by. The document does not list the fields it accepts.
+                 * @example started
+                 */
+                sort_key?: components["parameters"]["SortKey"];
+                /**
+                 * @description Sort order of `sort_key`.
+                 * @example desc
+                 */
+                sort_dir?: components["parameters"]["SortDir"];
+            };
+            header?: never;
+            path: {
+                /**
+                 * @description ID of the project: the project of your account in the region called, as IAM
+                 *     lists it (32 hexadecimal digits). It is not the region name.
+                 * @example 89cd04f168b84af6be287f71730fdb4b
+                 */
+                project_id: components["parameters"]["ProjectId"];
+                /**
+                 * @description ID of the cluster, a UUID of 36 characters (so the document says for this call).
+                 * @example e59d6b86-9072-46eb-a996-13f8b44994c1
+                 */
+                cluster_id: components["parameters"]["ClusterId"];
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description A page of the cluster's snapshots, and their total number. */
+            200: {
+                headers: {
+                    "X-Request-Id": components["headers"]["HuaweiRequestId"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ClusterSnapshotList"];
+                };
+            };
+            400: components["responses"]["ClusterListBadRequest"];
+            401: components["responses"]["GatewayUnauthorized"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["NotFound"];
+            429: components["responses"]["GatewayThrottled"];
+            500: components["responses"]["InternalServerError"];
+            503: components["responses"]["ServiceUnavailable"];
+        };
+    };
 }
+type WithRequired<T, K extends keyof T> = T & {
+    [P in K]-?: T[P];
+};

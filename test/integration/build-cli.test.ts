@@ -12,6 +12,8 @@ import { runProcess } from '../../scripts/lib/processes.ts';
 const COPIED = [
   'package.json',
   'tsconfig.json',
+  // `npm run generate` writes the table of operations into it.
+  'README.md',
   'redocly.yaml',
   '.spectral.yaml',
   '.prettierrc.json',
@@ -61,7 +63,12 @@ describe('npm run build', () => {
 
   it('fails on a spec that breaks a project rule, naming file, line and rule', async () => {
     const dir = copyOfRepo();
-    edit(dir, 'specs/evs/openapi.yaml', 'Snapshot name, up to 64 characters.\n          maxLength: 64\n', 'Snapshot name.\n');
+    edit(
+      dir,
+      'specs/evs/openapi.yaml',
+      '`autobk_snapshot_`, the prefix of the snapshots the system makes during backups.\n          maxLength: 64\n',
+      '`autobk_snapshot_`.\n',
+    );
     const { status, output } = await npmRun(dir, 'build');
     expect(status).not.toBe(0);
     expect(output).toMatch(/specs\/evs\/openapi\.yaml/);

@@ -2,6 +2,7 @@
 // single-constraint mutations that must make each of them invalid. Covers the
 // schema keywords these specs use: type (with null), enum, const, oneOf/anyOf,
 // properties/required, additionalProperties (false or a schema), propertyNames,
+// minProperties/maxProperties of maps,
 // minLength/maxLength, pattern and format uuid.
 import fc from 'fast-check';
 import { isObject, withValue, type Json, type JsonObject } from './specs.ts';
@@ -59,7 +60,9 @@ function objectArbitrary(schema: JsonObject): fc.Arbitrary<Json> {
   const extra = schema['additionalProperties'];
   if (names.length === 0 && isObject(extra)) {
     const keys = stringArbitrary({ type: 'string', ...(isObject(schema['propertyNames']) ? schema['propertyNames'] : {}) });
-    return fc.dictionary(keys, arbitraryOf(extra), { maxKeys: 4 }) as fc.Arbitrary<Json>;
+    const minKeys = typeof schema['minProperties'] === 'number' ? schema['minProperties'] : 0;
+    const maxKeys = typeof schema['maxProperties'] === 'number' ? schema['maxProperties'] : Math.max(minKeys, 4);
+    return fc.dictionary(keys, arbitraryOf(extra), { minKeys, maxKeys }) as fc.Arbitrary<Json>;
   }
   const required = Array.isArray(schema['required']) ? schema['required'].filter((name): name is string => typeof name === 'string') : [];
   const model = Object.fromEntries(names.map((name) => [name, arbitraryOf(properties[name] as JsonObject)]));
@@ -112,6 +115,11 @@ export function mutationsOf(schema: JsonObject, root: JsonObject, value: Json = 
     const required = Array.isArray(schema['required']) ? schema['required'] : [];
     for (const name of required) if (typeof name === 'string' && name in value) add([...path, name], 'required', undefined);
     if (schema['additionalProperties'] === false) add([...path, 'unexpected_field'], 'additionalProperties', 'x');
+    const maxProperties = schema['maxProperties'];
+    if (typeof maxProperties === 'number' && Object.keys(value).length === maxProperties) {
+      const body = withValue(root, [...path, `${Object.keys(value).join('')}-one-more`], 'x');
+      mutations.push({ field: path, breaks: 'maxProperties', body });
+    }
     const names = isObject(schema['propertyNames']) ? schema['propertyNames'] : undefined;
     if (names !== undefined && typeof names['maxLength'] === 'number') {
       mutations.push({ field: path, breaks: 'propertyNames', body: withValue(root, [...path, 'k'.repeat(names['maxLength'] + 1)], 'x') });

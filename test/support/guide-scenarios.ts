@@ -12,7 +12,6 @@ export const guideScenarios: Record<string, GuideScenario> = {
     rules: [{ afterMethod: 'DELETE', method: 'GET', prefer: 'code=404' }],
     operations: ['createVolumeSnapshot', 'showVolumeSnapshot', 'showVolumeSnapshot', 'deleteVolumeSnapshot', 'showVolumeSnapshot'],
   },
-  // The three below are for the lifecycle operations of the Huawei specs (issue 11); check them when those merge.
   dws: {
     // DWS answers a show of a snapshot that is gone with 400 DWS.5149, the first example of that 400.
     rules: [{ afterMethod: 'DELETE', method: 'GET', prefer: 'code=400' }],
