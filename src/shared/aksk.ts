@@ -28,10 +28,12 @@ export interface RequestToSign {
 }
 
 const UNRESERVED = /[A-Za-z0-9\-._~]/;
+const ALL_UNRESERVED = /^[A-Za-z0-9\-._~]*$/;
 const encoder = new TextEncoder();
 
 /** Percent-encodes everything but the unreserved characters, as the signature's canonical form wants. */
 export function encodeForSigning(text: string): string {
+  if (ALL_UNRESERVED.test(text)) return text; // most path segments, keys and values: nothing to do
   let encoded = '';
   for (const char of text) {
     if (UNRESERVED.test(char)) {
@@ -72,13 +74,20 @@ export function canonicalQuery(search: URLSearchParams): string {
     .join('&');
 }
 
+let lastDate = { second: NaN, text: '' };
+
 /** UTC time as the X-Sdk-Date header carries it: YYYYMMDDTHHMMSSZ. */
 export function sdkDate(date: Date): string {
-  return `${date.toISOString().slice(0, 19).replace(/[-:]/g, '')}Z`;
+  // Every request of a second carries the same text: made once.
+  const second = Math.floor(date.getTime() / 1000);
+  if (second !== lastDate.second) lastDate = { second, text: `${date.toISOString().slice(0, 19).replace(/[-:]/g, '')}Z` };
+  return lastDate.text;
 }
 
 /** The part of Node's crypto module used here, looked up without an import so browser bundles stay clean. */
 interface NodeHashing {
+  /** One-shot hashing, without a Hash object (Node.js 20.12 and later). */
+  hash?(algorithm: 'sha256', data: Uint8Array | string, encoding: 'hex'): string;
   createHash(algorithm: 'sha256'): { update(data: Uint8Array | string): { digest(encoding: 'hex'): string } };
   createHmac(algorithm: 'sha256', key: string): { update(data: string): { digest(encoding: 'hex'): string } };
 }
@@ -89,7 +98,8 @@ const nodeCrypto = (globalThis as { process?: { getBuiltinModule?: (id: string) 
 const hex = (bytes: ArrayBuffer) => [...new Uint8Array(bytes)].map((byte) => byte.toString(16).padStart(2, '0')).join('');
 
 async function sha256Hex(data: Uint8Array | string): Promise<string> {
-  if (nodeCrypto !== undefined) return nodeCrypto.createHash('sha256').update(data).digest('hex');
+  if (nodeCrypto !== undefined)
+    return nodeCrypto.hash?.('sha256', data, 'hex') ?? nodeCrypto.createHash('sha256').update(data).digest('hex');
   const bytes = typeof data === 'string' ? encoder.encode(data) : data;
   return hex(await crypto.subtle.digest('SHA-256', bytes as Uint8Array<ArrayBuffer>));
 }
