@@ -18,11 +18,14 @@ import type { Dispatcher, Outgoing, Transport } from '../request.js';
  */
 const GLOBAL_DISPATCHER = Symbol.for('undici.globalDispatcher.1');
 
-/** The dispatcher fetch uses. Only if there is none yet is undici loaded (some 90 ms), which installs one. */
+let ownAgent: Dispatcher | undefined;
+
+/** The dispatcher fetch uses. Only if there is none is undici loaded (some 90 ms): its global one, or an Agent of our own. */
 async function globalDispatcher(): Promise<Dispatcher> {
   const installed = (globalThis as Record<symbol, Dispatcher | undefined>)[GLOBAL_DISPATCHER];
   if (installed !== undefined) return installed;
-  return (await import('undici')).getGlobalDispatcher();
+  const undici = await import('undici');
+  return (undici.getGlobalDispatcher() as Dispatcher | undefined) ?? (ownAgent ??= new undici.Agent());
 }
 
 interface Received {

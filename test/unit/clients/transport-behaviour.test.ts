@@ -9,7 +9,7 @@ import { createServer, type Server } from 'node:http';
 import { connect, type AddressInfo } from 'node:net';
 import { resolve } from 'node:path';
 import { brotliCompressSync, deflateRawSync, deflateSync, gzipSync } from 'node:zlib';
-import { Agent, ProxyAgent } from 'undici';
+import { Agent, getGlobalDispatcher, ProxyAgent, setGlobalDispatcher } from 'undici';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { signRequest } from '../../../src/shared/aksk.ts';
 import { clientModule, sampleCall, type AnyClient } from '../../support/calls.ts';
@@ -228,11 +228,49 @@ describe.each(PATHS)('sent by %s', (_path, way) => {
   });
 });
 
-describe('errors of the Node.js transport', () => {
-  it('say which call failed and why', async () => {
+describe('the Node.js transport', () => {
+  it('says which call failed and why', async () => {
     const closed = new RecordingServer();
     const url = (await closed.start()).url;
     await closed.stop();
     await expect(call({ baseUrl: url })).rejects.toThrow(`POST ${url}${sample.url} failed: connect ECONNREFUSED ${new URL(url).host}`);
+  });
+
+  /** Node.js's own global dispatcher, put back after a test that replaces it. */
+  const SLOT = Symbol.for('undici.globalDispatcher.1');
+  const slot = globalThis as unknown as Record<symbol, unknown>;
+
+  it("reads the global dispatcher where undici's getGlobalDispatcher reads it", async () => {
+    await call({}, {}).catch(() => undefined);
+    expect(slot[SLOT]).toBeDefined();
+    expect(getGlobalDispatcher()).toBe(slot[SLOT]);
+  });
+
+  it('sends through whatever setGlobalDispatcher installed, as fetch does', async () => {
+    const original = getGlobalDispatcher();
+    const viaProxy = new ProxyAgent(proxy.url);
+    proxy.tunnels.length = 0;
+    setGlobalDispatcher(viaProxy);
+    try {
+      server.reply({ status: 202, body: { job_id: 'proxied' } });
+      const { data } = await call({});
+      expect(data).toEqual({ job_id: 'proxied' });
+      expect(proxy.tunnels).toEqual([new URL(server.url).host]);
+    } finally {
+      setGlobalDispatcher(original);
+      await viaProxy.close();
+    }
+  });
+
+  it('sends with undici of its own when there is no global dispatcher at all', async () => {
+    const original = slot[SLOT];
+    slot[SLOT] = undefined;
+    try {
+      server.reply({ status: 202, body: { job_id: 'own' } });
+      const { data } = await call({});
+      expect(data).toEqual({ job_id: 'own' });
+    } finally {
+      slot[SLOT] = original;
+    }
   });
 });
