@@ -3,7 +3,7 @@
 // Markdown table per part, writes them all to test-results/bench/latest.json,
 // and with --readme puts the tables and the machine into README.md.
 import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
-import { cpus, totalmem, type } from 'node:os';
+import { cpus, loadavg, totalmem, type } from 'node:os';
 import { resolve } from 'node:path';
 import { parseArgs } from 'node:util';
 import { benchBrowser } from './bench/browser.ts';
@@ -37,6 +37,8 @@ const parts = new Set(values.only.split(','));
 
 const machine = `${cpus().length} × ${cpus()[0]?.model.trim() ?? 'unknown CPU'}, ${Math.round(totalmem() / 2 ** 30)} GiB, ${type()}, Node.js ${process.version}`;
 const mark = (ok: boolean) => (ok ? 'yes' : '**no**');
+// Other work on the machine slows everything measured here; say how busy it was.
+const loadAtStart = loadavg()[0]!;
 const sections: string[] = [`Measured on ${new Date().toISOString().slice(0, 10)}: ${machine}.`];
 const report: Record<string, unknown> = { date: new Date().toISOString(), machine, targets: TARGETS };
 
@@ -89,6 +91,7 @@ if (parts.has('pipeline')) {
   );
 }
 
+sections[0] += ` Load average (1 min) ${loadAtStart.toFixed(1)} at the start, ${loadavg()[0]!.toFixed(1)} at the end.`;
 const markdown = sections.join('\n\n');
 console.log(markdown);
 const out = resolve(repoRoot, 'test-results/bench');
