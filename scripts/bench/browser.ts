@@ -13,7 +13,7 @@ import { bundleSpec } from '../lib/bundle.ts';
 import { sampleCalls, type SampleCall } from '../lib/sample-calls.ts';
 import { IN_FLIGHT, measure, startServer, type Comparison, type Probe } from './clients.ts';
 
-export async function benchBrowser(rounds = 10, requests = 100): Promise<Comparison[]> {
+export async function benchBrowser(rounds = 30, requests = 50): Promise<Comparison[]> {
   const pageDir = mkdtempSync(join(tmpdir(), 'snapshot-apis-bench-'));
   const built = await build({
     entryPoints: [resolve(repoRoot, 'scripts/bench/browser-page.ts')],

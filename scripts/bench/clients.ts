@@ -149,7 +149,7 @@ export async function startServer(pageDir?: string): Promise<{ url: string; stop
 }
 
 /** Each API's first operation (its create call), every client variant against bare fetch, with 1 and 8 calls in flight. */
-export async function benchClients(rounds = 10, requests = 400): Promise<Comparison[]> {
+export async function benchClients(rounds = 30, requests = 200): Promise<Comparison[]> {
   const server = await startServer();
   const baseUrl = server.url;
   try {
