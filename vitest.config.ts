@@ -22,6 +22,8 @@ export default defineConfig({
         test: {
           // `npm run test:unit`: nothing here starts a process, a mock, a browser, npm or git.
           name: 'unit',
+          // Test files share their worker's module cache: Spectral, Redocly and Prism load once per worker, not once per file.
+          isolate: false,
           include: ['test/unit/**/*.test.ts'],
           globalSetup: [bundledSpecs],
           // Type-level tests: every expected compile error is a test of its own.

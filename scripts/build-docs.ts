@@ -1,5 +1,6 @@
 // Renders the docs into generated/docs/ (gitignored): index.html, one page per
-// API, the shared Redoc script and the bundled specs. Works offline.
+// API, a guide per service (docs/guides/), the shared Redoc script, the
+// stylesheet and the bundled specs. Works offline.
 import { resolve } from 'node:path';
 import { repoRoot } from './lib/apis.ts';
 import { buildDocs } from './lib/docs.ts';

@@ -1,7 +1,8 @@
 // `npm run check:breaking -- --base <git-ref>`: compares every API's spec at
 // <git-ref> (default: the merge base with main) with the working tree, both
 // bundled and dereferenced, and reports each breaking and compatible change per
-// operation. Writes a Markdown summary and a JSON report.
+// operation, under the ID of its rule (docs/breaking-rules.md). Writes a
+// Markdown summary and a JSON report.
 // Exit codes: 0 no breaking change, 1 breaking changes, 2 could not compare.
 import { appendFileSync, existsSync, mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';

@@ -3,8 +3,10 @@
 // extra file and the command that fixes them.
 import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
-import { repoRoot } from './lib/apis.ts';
+import { bundleSpec } from './lib/bundle.ts';
+import { loadApis, repoRoot } from './lib/apis.ts';
 import { ownedFolders, renderGenerated } from './lib/generate.ts';
+import { operationsTable, withOperationsTable } from './lib/readme.ts';
 
 const generatedDir = resolve(repoRoot, 'generated');
 
@@ -30,6 +32,10 @@ for (const [path, contents] of expected) {
 for (const path of ownedFolders().flatMap(filesUnder)) {
   if (!expected.has(path)) problems.push(`extra    generated/${path}`);
 }
+
+const readme = readFileSync(resolve(repoRoot, 'README.md'), 'utf8');
+const specs = await Promise.all(loadApis().map(async (api) => ({ name: api.name, document: await bundleSpec(api.root) })));
+if (withOperationsTable(readme, await operationsTable(specs)) !== readme) problems.push('stale    README.md (its table of operations)');
 
 if (problems.length > 0) {
   console.error(`generated/ is out of date with the specs:\n  ${problems.join('\n  ')}`);

@@ -1,9 +1,11 @@
 // Rebuilds everything generation owns under generated/ from the specs: the
 // owned folders are wiped first, so nothing stale survives.
-import { mkdirSync, rmSync, writeFileSync } from 'node:fs';
+import { mkdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { dirname, resolve } from 'node:path';
-import { repoRoot } from './lib/apis.ts';
+import { bundleSpec } from './lib/bundle.ts';
+import { loadApis, repoRoot } from './lib/apis.ts';
 import { ownedFolders, renderGenerated } from './lib/generate.ts';
+import { operationsTable, withOperationsTable } from './lib/readme.ts';
 
 const generatedDir = resolve(repoRoot, 'generated');
 const files = await renderGenerated();
@@ -14,3 +16,8 @@ for (const file of files) {
   writeFileSync(target, file.contents);
 }
 console.log(`generated ${files.length} files under generated/: ${files.map((file) => file.path).join(', ')}`);
+
+const readme = resolve(repoRoot, 'README.md');
+const specs = await Promise.all(loadApis().map(async (api) => ({ name: api.name, document: await bundleSpec(api.root) })));
+writeFileSync(readme, withOperationsTable(readFileSync(readme, 'utf8'), await operationsTable(specs)));
+console.log('updated the table of operations in README.md');

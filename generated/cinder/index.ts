@@ -8,13 +8,73 @@ import type { ErrorBody, RequestBody, SuccessBody, TypedClient } from '../../src
 
 export type { components, operations, paths };
 export { ClientOptionsError } from '../../src/shared/client.js';
+export * from './statuses.js';
 
 /** Body of `POST /v2/{tenant_id}/snapshots` (createVolumeSnapshot). */
 export type CreateVolumeSnapshotRequest = RequestBody<operations['createVolumeSnapshot']>;
 /** Body of the 202 response of createVolumeSnapshot. */
 export type CreateVolumeSnapshotResponse = SuccessBody<operations['createVolumeSnapshot']>;
-/** Bodies of the error responses of createVolumeSnapshot (400, 401, 403, 404, 413, 500). */
+/** Bodies of the error responses of createVolumeSnapshot (400, 401, 403, 404, 413, 415, 500). */
 export type CreateVolumeSnapshotError = ErrorBody<operations['createVolumeSnapshot']>;
+
+/** Body of the 200 response of listVolumeSnapshots. */
+export type ListVolumeSnapshotsResponse = SuccessBody<operations['listVolumeSnapshots']>;
+/** Bodies of the error responses of listVolumeSnapshots (400, 401, 403, 404, 500). */
+export type ListVolumeSnapshotsError = ErrorBody<operations['listVolumeSnapshots']>;
+
+/** Body of the 200 response of listVolumeSnapshotsDetailed. */
+export type ListVolumeSnapshotsDetailedResponse = SuccessBody<operations['listVolumeSnapshotsDetailed']>;
+/** Bodies of the error responses of listVolumeSnapshotsDetailed (400, 401, 403, 404, 500). */
+export type ListVolumeSnapshotsDetailedError = ErrorBody<operations['listVolumeSnapshotsDetailed']>;
+
+/** Body of the 200 response of showVolumeSnapshot. */
+export type ShowVolumeSnapshotResponse = SuccessBody<operations['showVolumeSnapshot']>;
+/** Bodies of the error responses of showVolumeSnapshot (400, 401, 403, 404, 500). */
+export type ShowVolumeSnapshotError = ErrorBody<operations['showVolumeSnapshot']>;
+
+/** Body of `PUT /v2/{tenant_id}/snapshots/{snapshot_id}` (updateVolumeSnapshot). */
+export type UpdateVolumeSnapshotRequest = RequestBody<operations['updateVolumeSnapshot']>;
+/** Body of the 200 response of updateVolumeSnapshot. */
+export type UpdateVolumeSnapshotResponse = SuccessBody<operations['updateVolumeSnapshot']>;
+/** Bodies of the error responses of updateVolumeSnapshot (400, 401, 403, 404, 415, 500). */
+export type UpdateVolumeSnapshotError = ErrorBody<operations['updateVolumeSnapshot']>;
+
+/** Bodies of the error responses of deleteVolumeSnapshot (400, 401, 403, 404, 500). */
+export type DeleteVolumeSnapshotError = ErrorBody<operations['deleteVolumeSnapshot']>;
+
+/** Body of the 200 response of showVolumeSnapshotMetadata. */
+export type ShowVolumeSnapshotMetadataResponse = SuccessBody<operations['showVolumeSnapshotMetadata']>;
+/** Bodies of the error responses of showVolumeSnapshotMetadata (400, 401, 403, 404, 500). */
+export type ShowVolumeSnapshotMetadataError = ErrorBody<operations['showVolumeSnapshotMetadata']>;
+
+/** Body of `POST /v2/{tenant_id}/snapshots/{snapshot_id}/metadata` (createVolumeSnapshotMetadata). */
+export type CreateVolumeSnapshotMetadataRequest = RequestBody<operations['createVolumeSnapshotMetadata']>;
+/** Body of the 200 response of createVolumeSnapshotMetadata. */
+export type CreateVolumeSnapshotMetadataResponse = SuccessBody<operations['createVolumeSnapshotMetadata']>;
+/** Bodies of the error responses of createVolumeSnapshotMetadata (400, 401, 403, 404, 413, 415, 500). */
+export type CreateVolumeSnapshotMetadataError = ErrorBody<operations['createVolumeSnapshotMetadata']>;
+
+/** Body of `PUT /v2/{tenant_id}/snapshots/{snapshot_id}/metadata` (replaceVolumeSnapshotMetadata). */
+export type ReplaceVolumeSnapshotMetadataRequest = RequestBody<operations['replaceVolumeSnapshotMetadata']>;
+/** Body of the 200 response of replaceVolumeSnapshotMetadata. */
+export type ReplaceVolumeSnapshotMetadataResponse = SuccessBody<operations['replaceVolumeSnapshotMetadata']>;
+/** Bodies of the error responses of replaceVolumeSnapshotMetadata (400, 401, 403, 404, 413, 415, 500). */
+export type ReplaceVolumeSnapshotMetadataError = ErrorBody<operations['replaceVolumeSnapshotMetadata']>;
+
+/** Body of the 200 response of showVolumeSnapshotMetadataItem. */
+export type ShowVolumeSnapshotMetadataItemResponse = SuccessBody<operations['showVolumeSnapshotMetadataItem']>;
+/** Bodies of the error responses of showVolumeSnapshotMetadataItem (400, 401, 403, 404, 500). */
+export type ShowVolumeSnapshotMetadataItemError = ErrorBody<operations['showVolumeSnapshotMetadataItem']>;
+
+/** Body of `PUT /v2/{tenant_id}/snapshots/{snapshot_id}/metadata/{key}` (updateVolumeSnapshotMetadataItem). */
+export type UpdateVolumeSnapshotMetadataItemRequest = RequestBody<operations['updateVolumeSnapshotMetadataItem']>;
+/** Body of the 200 response of updateVolumeSnapshotMetadataItem. */
+export type UpdateVolumeSnapshotMetadataItemResponse = SuccessBody<operations['updateVolumeSnapshotMetadataItem']>;
+/** Bodies of the error responses of updateVolumeSnapshotMetadataItem (400, 401, 403, 404, 413, 415, 500). */
+export type UpdateVolumeSnapshotMetadataItemError = ErrorBody<operations['updateVolumeSnapshotMetadataItem']>;
+
+/** Bodies of the error responses of deleteVolumeSnapshotMetadataItem (400, 401, 403, 404, 500). */
+export type DeleteVolumeSnapshotMetadataItemError = ErrorBody<operations['deleteVolumeSnapshotMetadataItem']>;
 
 /** The response header that carries the request ID; quote it when you contact the operator. */
 export const requestIdHeader = 'x-openstack-request-id';
@@ -33,3 +93,6 @@ export function createClient(options: CinderClientOptions): CinderClient {
     options,
   );
 }
+
+// What only this project knows about the service, written by hand.
+export * from '../../src/services/cinder.js';

@@ -5,10 +5,23 @@ export interface paths {
         parameters: {
             query?: never;
             header?: never;
-            path?: never;
+            path: {
+                /**
+                 * @description ID of the project (tenant) that owns the snapshots. It must be the project
+                 *     of the token; any other value is answered with 400 `Malformed request url`.
+                 * @example 0c2eba2c5af04d3f9e9d0d410b371fde
+                 */
+                tenant_id: components["parameters"]["TenantId"];
+            };
             cookie?: never;
         };
-        get?: never;
+        /**
+         * List snapshots
+         * @description Lists the snapshots the project can access, newest first. The items
+         *     carry the same fields as those of the detailed list, except the two
+         *     `os-extended-snapshot-attributes:*` fields.
+         */
+        get: operations["listVolumeSnapshots"];
         put?: never;
         /**
          * Create a snapshot of a volume
@@ -25,6 +38,168 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/v2/{tenant_id}/snapshots/detail": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /**
+                 * @description ID of the project (tenant) that owns the snapshots. It must be the project
+                 *     of the token; any other value is answered with 400 `Malformed request url`.
+                 * @example 0c2eba2c5af04d3f9e9d0d410b371fde
+                 */
+                tenant_id: components["parameters"]["TenantId"];
+            };
+            cookie?: never;
+        };
+        /**
+         * List snapshots with details
+         * @description Lists the snapshots the project can access, newest first, each with its
+         *     progress and project. python-cinderclient and openstacksdk list this way
+         *     by default.
+         */
+        get: operations["listVolumeSnapshotsDetailed"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/v2/{tenant_id}/snapshots/{snapshot_id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /**
+                 * @description ID of the project (tenant) that owns the snapshots. It must be the project
+                 *     of the token; any other value is answered with 400 `Malformed request url`.
+                 * @example 0c2eba2c5af04d3f9e9d0d410b371fde
+                 */
+                tenant_id: components["parameters"]["TenantId"];
+                /**
+                 * @description ID of the snapshot. Any other string, or the ID of a deleted snapshot or of another project's, is answered with 404.
+                 * @example 2bb856e1-b3d8-4432-a858-09e4ce939389
+                 */
+                snapshot_id: components["parameters"]["SnapshotId"];
+            };
+            cookie?: never;
+        };
+        /**
+         * Show a snapshot
+         * @description Shows a snapshot, with its progress and project. This is the call to poll
+         *     after a create (until `available` or `error`) and after a delete (until
+         *     404).
+         */
+        get: operations["showVolumeSnapshot"];
+        /**
+         * Rename a snapshot or change its description
+         * @description Changes the name or description of a snapshot. At least one of the four fields must be given.
+         */
+        put: operations["updateVolumeSnapshot"];
+        post?: never;
+        /**
+         * Delete a snapshot
+         * @description Starts deleting a snapshot that is `available` or `error`. The snapshot is
+         *     `deleting` until it is gone; then showing it answers 404. If the backend
+         *     cannot delete it because volumes were created from it, it goes back to
+         *     `available`; other failures leave it `error_deleting`.
+         */
+        delete: operations["deleteVolumeSnapshot"];
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/v2/{tenant_id}/snapshots/{snapshot_id}/metadata": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /**
+                 * @description ID of the project (tenant) that owns the snapshots. It must be the project
+                 *     of the token; any other value is answered with 400 `Malformed request url`.
+                 * @example 0c2eba2c5af04d3f9e9d0d410b371fde
+                 */
+                tenant_id: components["parameters"]["TenantId"];
+                /**
+                 * @description ID of the snapshot. Any other string, or the ID of a deleted snapshot or of another project's, is answered with 404.
+                 * @example 2bb856e1-b3d8-4432-a858-09e4ce939389
+                 */
+                snapshot_id: components["parameters"]["SnapshotId"];
+            };
+            cookie?: never;
+        };
+        /**
+         * Show a snapshot's metadata
+         * @description Shows every metadata item of the snapshot.
+         */
+        get: operations["showVolumeSnapshotMetadata"];
+        /**
+         * Replace all of a snapshot's metadata
+         * @description Replaces the snapshot's metadata with the items of the request; keys not in the request are removed. An empty object removes every key.
+         */
+        put: operations["replaceVolumeSnapshotMetadata"];
+        /**
+         * Add or change metadata items
+         * @description Sets the keys of the request to their values and keeps every other key.
+         *     The answer is all of the snapshot's metadata afterwards.
+         */
+        post: operations["createVolumeSnapshotMetadata"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/v2/{tenant_id}/snapshots/{snapshot_id}/metadata/{key}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /**
+                 * @description ID of the project (tenant) that owns the snapshots. It must be the project
+                 *     of the token; any other value is answered with 400 `Malformed request url`.
+                 * @example 0c2eba2c5af04d3f9e9d0d410b371fde
+                 */
+                tenant_id: components["parameters"]["TenantId"];
+                /**
+                 * @description ID of the snapshot. Any other string, or the ID of a deleted snapshot or of another project's, is answered with 404.
+                 * @example 2bb856e1-b3d8-4432-a858-09e4ce939389
+                 */
+                snapshot_id: components["parameters"]["SnapshotId"];
+                /**
+                 * @description A metadata key of the snapshot.
+                 * @example purpose
+                 */
+                key: components["parameters"]["MetadataKey"];
+            };
+            cookie?: never;
+        };
+        /**
+         * Show one metadata item
+         * @description Shows the item of one key.
+         */
+        get: operations["showVolumeSnapshotMetadataItem"];
+        /**
+         * Set one metadata item
+         * @description Sets one key. The body's `meta` holds exactly one item, whose key is the
+         *     `key` of the URL; otherwise the answer is 400 (`Request body and URI
+         *     mismatch`, `Request body contains too many items`).
+         */
+        put: operations["updateVolumeSnapshotMetadataItem"];
+        post?: never;
+        /**
+         * Delete one metadata item
+         * @description Deletes the item of one key; the answer has no body.
+         */
+        delete: operations["deleteVolumeSnapshotMetadataItem"];
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
 }
 export type webhooks = Record<string, never>;
 export interface components {
@@ -35,10 +210,12 @@ export interface components {
         /** @description The snapshot to create. Unknown fields are rejected with 400. */
         SnapshotToCreate: {
             /**
-             * Format: uuid
-             * @description ID of the volume to snapshot.
+             * @description ID of the volume to snapshot. The service reads it the way Python's
+             *     `uuid.UUID` does: hyphens are optional, letters may be upper case, and
+             *     braces or a `urn:uuid:` prefix are allowed. `null`, or the ID of a
+             *     volume that does not exist, is answered with 404.
              */
-            volume_id: string;
+            volume_id: string | null;
             /**
              * @description Name of the snapshot, up to 255 characters. Leading and trailing white space is removed.
              * @default null
@@ -46,7 +223,7 @@ export interface components {
             name?: string | null;
             /**
              * @deprecated
-             * @description Older name of `name`, still accepted. Send `name` instead.
+             * @description Older name of `name`, still accepted; `name` wins when both are given. Send `name` instead.
              */
             display_name?: string | null;
             /**
@@ -70,34 +247,68 @@ export interface components {
                 [key: string]: string;
             } | null;
         };
-        CreateSnapshotResponse: {
+        UpdateSnapshotRequest: {
+            snapshot: components["schemas"]["SnapshotChanges"];
+        };
+        /** @description The new name or description; at least one of the four fields. */
+        SnapshotChanges: {
+            /** @description New name, up to 255 characters. */
+            name?: string | null;
+            /** @description New description, up to 255 printable characters of the Basic Multilingual Plane. */
+            description?: string | null;
+            /**
+             * @deprecated
+             * @description Older name of `name`.
+             */
+            display_name?: string | null;
+            /**
+             * @deprecated
+             * @description Older name of `description`.
+             */
+            display_description?: string | null;
+        };
+        /** @description One snapshot, as the create and update calls answer it. */
+        SnapshotResponse: {
             snapshot: components["schemas"]["Snapshot"];
         };
-        Snapshot: {
+        /** @description One snapshot with its details, as the show call answers it. */
+        SnapshotDetailResponse: {
+            snapshot: components["schemas"]["SnapshotDetail"];
+        };
+        SnapshotList: {
+            snapshots: components["schemas"]["Snapshot"][];
+            snapshots_links?: components["schemas"]["Links"];
+        };
+        SnapshotDetailList: {
+            snapshots: components["schemas"]["SnapshotDetail"][];
+            snapshots_links?: components["schemas"]["Links"];
+        };
+        /**
+         * @description Present when the page is full (as many snapshots as `limit`, or as the
+         *     service's maximum): the link to the next page. Sent from 7.0.0 (Liberty).
+         */
+        Links: {
+            /** Format: uri */
+            href: string;
+            /** @enum {string} */
+            rel: "next";
+        }[];
+        /** @description The fields of a snapshot that every call sends. */
+        SnapshotFields: {
             /**
              * Format: uuid
              * @description ID of the snapshot.
              */
             id: string;
-            /**
-             * @description Status of the snapshot; `creating` right after this call. Other values:
-             *     `available`, `error`, `deleting`, `deleted`, `updating`,
-             *     `error_deleting`, `unmanaging`, `backing-up`, `restoring`.
-             * @example creating
-             */
-            status: string;
+            status: components["schemas"]["SnapshotStatus"];
             /** @description Name of the snapshot, null when none was given. */
             name: string | null;
             /** @description Description of the snapshot, null when none was given. */
             description: string | null;
-            /**
-             * @description Creation time, ISO 8601. The service sends it without a time-zone
-             *     offset (the time is UTC), as in `2013-02-25T03:56:53.081642`.
-             */
-            created_at: string;
-            /** @description Time of the last change, ISO 8601 without offset; null for a new snapshot. */
-            updated_at?: string | null;
-            /** @description Metadata of the snapshot; empty when none was given. */
+            created_at: components["schemas"]["Timestamp"];
+            /** @description Time of the last change; null for a snapshot never changed. Sent from 8.0.0 (Mitaka). */
+            updated_at?: components["schemas"]["Timestamp"] | null;
+            /** @description Metadata of the snapshot; empty when it has none. */
             metadata: {
                 [key: string]: string;
             };
@@ -111,6 +322,54 @@ export interface components {
              * @description Size of the snapshot's volume, in GiB.
              */
             size: number;
+        };
+        /** @description A snapshot, as create, update and the summary list send it. */
+        Snapshot: components["schemas"]["SnapshotFields"];
+        /** @description A snapshot with its progress and project, as show and the detailed list send it. */
+        SnapshotDetail: components["schemas"]["SnapshotFields"] & {
+            /** @description How far the snapshot is, `0%` when it is created and `100%` when it is available. */
+            "os-extended-snapshot-attributes:progress": string;
+            /** @description ID of the project that owns the snapshot, as Keystone generates it (32 hexadecimal digits). */
+            "os-extended-snapshot-attributes:project_id": string;
+        };
+        /**
+         * @description Status of a snapshot. `creating` right after the create call; `available`
+         *     when it is done, `error` when its creation failed. `deleting` while it is
+         *     deleted, `error_deleting` when the deletion failed. `deleted` is in the
+         *     service's list of statuses but never sent: a deleted snapshot is 404.
+         * @enum {string}
+         */
+        SnapshotStatus: "creating" | "available" | "error" | "deleting" | "error_deleting" | "deleted" | "updating" | "unmanaging" | "backing-up" | "restoring";
+        /**
+         * @description A column of the snapshot table.
+         * @enum {string}
+         */
+        SnapshotSortKey: "id" | "created_at" | "updated_at" | "deleted_at" | "deleted" | "user_id" | "project_id" | "volume_id" | "cgsnapshot_id" | "group_snapshot_id" | "status" | "progress" | "volume_size" | "display_name" | "display_description" | "encryption_key_id" | "volume_type_id" | "provider_location" | "provider_id" | "provider_auth";
+        /**
+         * @description A time in UTC as Cinder writes it: `YYYY-MM-DDTHH:MM:SS.ffffff`, always six
+         *     fractional digits and never an offset or `Z` (`2013-02-25T03:56:53.081642`).
+         *     The pattern only admits real dates.
+         */
+        Timestamp: string;
+        MetadataRequest: {
+            metadata: components["schemas"]["Metadata"];
+        };
+        MetadataResponse: {
+            metadata: components["schemas"]["Metadata"];
+        };
+        /**
+         * @description Metadata items: keys of 1 to 255 characters, string values of up to 255.
+         *     Unlike the metadata of the create call, any characters are allowed. A key or
+         *     value longer than 255 is answered with 413.
+         */
+        Metadata: {
+            [key: string]: string;
+        };
+        MetadataItem: {
+            /** @description Exactly one item. */
+            meta: {
+                [key: string]: string;
+            };
         };
         FaultDetail: {
             /**
@@ -132,9 +391,12 @@ export interface components {
         };
         OverLimitFault: {
             overLimit: components["schemas"]["FaultDetail"] & {
-                /** @description Seconds to wait before retrying, as in the `Retry-After` header. */
+                /** @description Seconds to wait before retrying, as in the `Retry-After` header; sent with quota errors. */
                 retryAfter?: string;
             };
+        };
+        BadMediaTypeFault: {
+            badMediaType: components["schemas"]["FaultDetail"];
         };
         ComputeFault: {
             computeFault: components["schemas"]["FaultDetail"];
@@ -151,13 +413,58 @@ export interface components {
     };
     responses: {
         /**
-         * @description The request is not valid: a schema violation, a `force` value that is not
-         *     a Boolean, a volume in a state that cannot be snapshotted, or a
-         *     `tenant_id` that is not the token's project.
+         * @description The request is not valid: a schema violation, a malformed body, a
+         *     `force` value that is not a Boolean, a volume in a state that cannot be
+         *     snapshotted, or a `tenant_id` that is not the token's project.
          */
         BadRequest: {
             headers: {
                 "x-openstack-request-id": components["headers"]["RequestId"];
+                "x-compute-request-id": components["headers"]["ComputeRequestId"];
+                [name: string]: unknown;
+            };
+            content: {
+                "application/json": components["schemas"]["BadRequestFault"];
+            };
+        };
+        /** @description A query parameter is not valid (`limit` or `offset` not a non-negative integer, an unknown sort key or direction, `sort` together with `sort_key`), or `tenant_id` is not the token's project. */
+        BadQuery: {
+            headers: {
+                "x-openstack-request-id": components["headers"]["RequestId"];
+                "x-compute-request-id": components["headers"]["ComputeRequestId"];
+                [name: string]: unknown;
+            };
+            content: {
+                "application/json": components["schemas"]["BadRequestFault"];
+            };
+        };
+        /** @description The body has no `metadata` object, a key is empty, or a value is not a string. */
+        BadMetadata: {
+            headers: {
+                "x-openstack-request-id": components["headers"]["RequestId"];
+                "x-compute-request-id": components["headers"]["ComputeRequestId"];
+                [name: string]: unknown;
+            };
+            content: {
+                "application/json": components["schemas"]["BadRequestFault"];
+            };
+        };
+        /** @description The body has no `meta` object, more than one item, or an item whose key is not the `key` of the URL. */
+        BadMetadataItem: {
+            headers: {
+                "x-openstack-request-id": components["headers"]["RequestId"];
+                "x-compute-request-id": components["headers"]["ComputeRequestId"];
+                [name: string]: unknown;
+            };
+            content: {
+                "application/json": components["schemas"]["BadRequestFault"];
+            };
+        };
+        /** @description The snapshot is neither `available` nor `error`, or it belongs to a group snapshot. */
+        SnapshotNotDeletable: {
+            headers: {
+                "x-openstack-request-id": components["headers"]["RequestId"];
+                "x-compute-request-id": components["headers"]["ComputeRequestId"];
                 [name: string]: unknown;
             };
             content: {
@@ -179,20 +486,55 @@ export interface components {
                 "application/json": components["schemas"]["KeystoneError"];
             };
         };
-        /** @description The cloud's policy does not allow this caller to create snapshots. */
+        /** @description The cloud's policy does not allow this caller to make this call. */
         Forbidden: {
             headers: {
                 "x-openstack-request-id": components["headers"]["RequestId"];
+                "x-compute-request-id": components["headers"]["ComputeRequestId"];
                 [name: string]: unknown;
             };
             content: {
                 "application/json": components["schemas"]["ForbiddenFault"];
             };
         };
-        /** @description No volume with the given `volume_id` exists in the project. */
-        NotFound: {
+        /** @description No volume with the given `volume_id` exists in the project, or `volume_id` is null. */
+        VolumeNotFound: {
             headers: {
                 "x-openstack-request-id": components["headers"]["RequestId"];
+                "x-compute-request-id": components["headers"]["ComputeRequestId"];
+                [name: string]: unknown;
+            };
+            content: {
+                "application/json": components["schemas"]["ItemNotFoundFault"];
+            };
+        };
+        /** @description No snapshot with this ID exists in the project (it may have been deleted). */
+        SnapshotNotFound: {
+            headers: {
+                "x-openstack-request-id": components["headers"]["RequestId"];
+                "x-compute-request-id": components["headers"]["ComputeRequestId"];
+                [name: string]: unknown;
+            };
+            content: {
+                "application/json": components["schemas"]["ItemNotFoundFault"];
+            };
+        };
+        /** @description The `marker` is not the ID of a snapshot. */
+        MarkerNotFound: {
+            headers: {
+                "x-openstack-request-id": components["headers"]["RequestId"];
+                "x-compute-request-id": components["headers"]["ComputeRequestId"];
+                [name: string]: unknown;
+            };
+            content: {
+                "application/json": components["schemas"]["ItemNotFoundFault"];
+            };
+        };
+        /** @description The snapshot does not exist, or has no item with this key. */
+        MetadataItemNotFound: {
+            headers: {
+                "x-openstack-request-id": components["headers"]["RequestId"];
+                "x-compute-request-id": components["headers"]["ComputeRequestId"];
                 [name: string]: unknown;
             };
             content: {
@@ -200,9 +542,10 @@ export interface components {
             };
         };
         /** @description The project's snapshot or gigabyte quota would be exceeded. */
-        OverLimit: {
+        QuotaExceeded: {
             headers: {
                 "x-openstack-request-id": components["headers"]["RequestId"];
+                "x-compute-request-id": components["headers"]["ComputeRequestId"];
                 "Retry-After": components["headers"]["RetryAfter"];
                 [name: string]: unknown;
             };
@@ -210,10 +553,33 @@ export interface components {
                 "application/json": components["schemas"]["OverLimitFault"];
             };
         };
+        /** @description A metadata key or value is longer than 255 characters. */
+        MetadataTooLong: {
+            headers: {
+                "x-openstack-request-id": components["headers"]["RequestId"];
+                "x-compute-request-id": components["headers"]["ComputeRequestId"];
+                [name: string]: unknown;
+            };
+            content: {
+                "application/json": components["schemas"]["OverLimitFault"];
+            };
+        };
+        /** @description The request body's Content-Type is not `application/json`. */
+        UnsupportedMediaType: {
+            headers: {
+                "x-openstack-request-id": components["headers"]["RequestId"];
+                "x-compute-request-id": components["headers"]["ComputeRequestId"];
+                [name: string]: unknown;
+            };
+            content: {
+                "application/json": components["schemas"]["BadMediaTypeFault"];
+            };
+        };
         /** @description An unexpected error inside the service. */
         ComputeFault: {
             headers: {
                 "x-openstack-request-id": components["headers"]["RequestId"];
+                "x-compute-request-id": components["headers"]["ComputeRequestId"];
                 [name: string]: unknown;
             };
             content: {
@@ -223,19 +589,93 @@ export interface components {
     };
     parameters: {
         /**
-         * @description ID of the project (tenant) that owns the volume. It must be the project
+         * @description ID of the project (tenant) that owns the snapshots. It must be the project
          *     of the token; any other value is answered with 400 `Malformed request url`.
          * @example 0c2eba2c5af04d3f9e9d0d410b371fde
          */
         TenantId: string;
+        /**
+         * @description ID of the snapshot. Any other string, or the ID of a deleted snapshot or of another project's, is answered with 404.
+         * @example 2bb856e1-b3d8-4432-a858-09e4ce939389
+         */
+        SnapshotId: string;
+        /**
+         * @description A metadata key of the snapshot.
+         * @example purpose
+         */
+        MetadataKey: string;
+        /**
+         * @description Administrators only (others are ignored): list the snapshots of every
+         *     project. Cinder 17.0.0 (Victoria) and later read the value as a Boolean;
+         *     older releases list every project whenever the parameter is present, even
+         *     `all_tenants=0`.
+         * @example true
+         */
+        AllTenants: "0" | "1" | "true" | "false" | "True" | "False" | "yes" | "no" | "on" | "off" | "t" | "f" | "y" | "n";
+        /**
+         * @description Sort keys, each optionally followed by `:asc` or `:desc` (default `desc`),
+         *     separated by commas. The default is `created_at:desc`. Cannot be used
+         *     together with `sort_key` or `sort_dir` (400).
+         * @example status:asc,created_at:desc
+         */
+        Sort: string;
+        /**
+         * @description Deprecated in favour of `sort`. A column of the snapshot; any other key is answered with 400 `Invalid sort key`.
+         * @example created_at
+         */
+        SortKey: components["schemas"]["SnapshotSortKey"];
+        /**
+         * @description Deprecated in favour of `sort`. The direction of `sort_key`.
+         * @example desc
+         */
+        SortDir: "asc" | "desc";
+        /**
+         * @description Most snapshots to return; the service caps it at its `osapi_max_limit` (1000 by default). A page that is full carries a `next` link.
+         * @example 100
+         */
+        Limit: number;
+        /**
+         * @description Snapshots to skip.
+         * @example 0
+         */
+        Offset: number;
+        /**
+         * @description The ID of the last snapshot of the previous page. An unknown ID is answered with 404.
+         * @example 2e0cd28e-d7a2-4cdb-87e6-cd37c417c06d
+         */
+        Marker: string;
+        /**
+         * @description Only snapshots in this status.
+         * @example available
+         */
+        StatusFilter: components["schemas"]["SnapshotStatus"];
+        /**
+         * @description Only snapshots of this volume.
+         * @example 5aa119a8-d25b-45a7-8d1b-88e127885635
+         */
+        VolumeIdFilter: string;
+        /**
+         * @description Only snapshots with exactly this name.
+         * @example snap-001
+         */
+        NameFilter: string;
     };
     requestBodies: never;
     headers: {
         /**
-         * @description Request ID set by the service (`req-` followed by a UUID). Quote it when reporting a problem to the cloud's operators.
+         * @description Request ID set by the service (`req-` followed by a UUID). Quote it when
+         *     reporting a problem to the cloud's operators. Sent from 2014.1 (Icehouse);
+         *     Cinder also sends the same ID as `x-compute-request-id`.
          * @example req-3c4d8b8e-6f0a-4a43-9f2e-9b1d2c7e5a10
          */
         RequestId: string;
+        /**
+         * @description The same request ID again, under the name Cinder itself sets on every answer of
+         *     its controllers and on its faults (python-cinderclient reads it into its
+         *     exceptions). Not on the 401 of the authentication middleware.
+         * @example req-3c4d8b8e-6f0a-4a43-9f2e-9b1d2c7e5a10
+         */
+        ComputeRequestId: string;
         /**
          * @description Seconds to wait before retrying. Cinder sends `0` for quota errors, which do not clear by waiting.
          * @example 0
@@ -246,13 +686,103 @@ export interface components {
 }
 export type $defs = Record<string, never>;
 export interface operations {
+    listVolumeSnapshots: {
+        parameters: {
+            query?: {
+                /**
+                 * @description Administrators only (others are ignored): list the snapshots of every
+                 *     project. Cinder 17.0.0 (Victoria) and later read the value as a Boolean;
+                 *     older releases list every project whenever the parameter is present, even
+                 *     `all_tenants=0`.
+                 * @example true
+                 */
+                all_tenants?: components["parameters"]["AllTenants"];
+                /**
+                 * @description Sort keys, each optionally followed by `:asc` or `:desc` (default `desc`),
+                 *     separated by commas. The default is `created_at:desc`. Cannot be used
+                 *     together with `sort_key` or `sort_dir` (400).
+                 * @example status:asc,created_at:desc
+                 */
+                sort?: components["parameters"]["Sort"];
+                /**
+                 * @description Deprecated in favour of `sort`. A column of the snapshot; any other key is answered with 400 `Invalid sort key`.
+                 * @example created_at
+                 */
+                sort_key?: components["parameters"]["SortKey"];
+                /**
+                 * @description Deprecated in favour of `sort`. The direction of `sort_key`.
+                 * @example desc
+                 */
+                sort_dir?: components["parameters"]["SortDir"];
+                /**
+                 * @description Most snapshots to return; the service caps it at its `osapi_max_limit` (1000 by default). A page that is full carries a `next` link.
+                 * @example 100
+                 */
+                limit?: components["parameters"]["Limit"];
+                /**
+                 * @description Snapshots to skip.
+                 * @example 0
+                 */
+                offset?: components["parameters"]["Offset"];
+                /**
+                 * @description The ID of the last snapshot of the previous page. An unknown ID is answered with 404.
+                 * @example 2e0cd28e-d7a2-4cdb-87e6-cd37c417c06d
+                 */
+                marker?: components["parameters"]["Marker"];
+                /**
+                 * @description Only snapshots in this status.
+                 * @example available
+                 */
+                status?: components["parameters"]["StatusFilter"];
+                /**
+                 * @description Only snapshots of this volume.
+                 * @example 5aa119a8-d25b-45a7-8d1b-88e127885635
+                 */
+                volume_id?: components["parameters"]["VolumeIdFilter"];
+                /**
+                 * @description Only snapshots with exactly this name.
+                 * @example snap-001
+                 */
+                name?: components["parameters"]["NameFilter"];
+            };
+            header?: never;
+            path: {
+                /**
+                 * @description ID of the project (tenant) that owns the snapshots. It must be the project
+                 *     of the token; any other value is answered with 400 `Malformed request url`.
+                 * @example 0c2eba2c5af04d3f9e9d0d410b371fde
+                 */
+                tenant_id: components["parameters"]["TenantId"];
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The snapshots, with a link to the next page when the page is full. */
+            200: {
+                headers: {
+                    "x-openstack-request-id": components["headers"]["RequestId"];
+                    "x-compute-request-id": components["headers"]["ComputeRequestId"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["SnapshotList"];
+                };
+            };
+            400: components["responses"]["BadQuery"];
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["MarkerNotFound"];
+            500: components["responses"]["ComputeFault"];
+        };
+    };
     createVolumeSnapshot: {
         parameters: {
             query?: never;
             header?: never;
             path: {
                 /**
-                 * @description ID of the project (tenant) that owns the volume. It must be the project
+                 * @description ID of the project (tenant) that owns the snapshots. It must be the project
                  *     of the token; any other value is answered with 400 `Malformed request url`.
                  * @example 0c2eba2c5af04d3f9e9d0d410b371fde
                  */
@@ -270,17 +800,494 @@ export interface operations {
             202: {
                 headers: {
                     "x-openstack-request-id": components["headers"]["RequestId"];
+                    "x-compute-request-id": components["headers"]["ComputeRequestId"];
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["CreateSnapshotResponse"];
+                    "application/json": components["schemas"]["SnapshotResponse"];
                 };
             };
             400: components["responses"]["BadRequest"];
             401: components["responses"]["Unauthorized"];
             403: components["responses"]["Forbidden"];
-            404: components["responses"]["NotFound"];
-            413: components["responses"]["OverLimit"];
+            404: components["responses"]["VolumeNotFound"];
+            413: components["responses"]["QuotaExceeded"];
+            415: components["responses"]["UnsupportedMediaType"];
+            500: components["responses"]["ComputeFault"];
+        };
+    };
+    listVolumeSnapshotsDetailed: {
+        parameters: {
+            query?: {
+                /**
+                 * @description Administrators only (others are ignored): list the snapshots of every
+                 *     project. Cinder 17.0.0 (Victoria) and later read the value as a Boolean;
+                 *     older releases list every project whenever the parameter is present, even
+                 *     `all_tenants=0`.
+                 * @example true
+                 */
+                all_tenants?: components["parameters"]["AllTenants"];
+                /**
+                 * @description Sort keys, each optionally followed by `:asc` or `:desc` (default `desc`),
+                 *     separated by commas. The default is `created_at:desc`. Cannot be used
+                 *     together with `sort_key` or `sort_dir` (400).
+                 * @example status:asc,created_at:desc
+                 */
+                sort?: components["parameters"]["Sort"];
+                /**
+                 * @description Deprecated in favour of `sort`. A column of the snapshot; any other key is answered with 400 `Invalid sort key`.
+                 * @example created_at
+                 */
+                sort_key?: components["parameters"]["SortKey"];
+                /**
+                 * @description Deprecated in favour of `sort`. The direction of `sort_key`.
+                 * @example desc
+                 */
+                sort_dir?: components["parameters"]["SortDir"];
+                /**
+                 * @description Most snapshots to return; the service caps it at its `osapi_max_limit` (1000 by default). A page that is full carries a `next` link.
+                 * @example 100
+                 */
+                limit?: components["parameters"]["Limit"];
+                /**
+                 * @description Snapshots to skip.
+                 * @example 0
+                 */
+                offset?: components["parameters"]["Offset"];
+                /**
+                 * @description The ID of the last snapshot of the previous page. An unknown ID is answered with 404.
+                 * @example 2e0cd28e-d7a2-4cdb-87e6-cd37c417c06d
+                 */
+                marker?: components["parameters"]["Marker"];
+                /**
+                 * @description Only snapshots in this status.
+                 * @example available
+                 */
+                status?: components["parameters"]["StatusFilter"];
+                /**
+                 * @description Only snapshots of this volume.
+                 * @example 5aa119a8-d25b-45a7-8d1b-88e127885635
+                 */
+                volume_id?: components["parameters"]["VolumeIdFilter"];
+                /**
+                 * @description Only snapshots with exactly this name.
+                 * @example snap-001
+                 */
+                name?: components["parameters"]["NameFilter"];
+            };
+            header?: never;
+            path: {
+                /**
+                 * @description ID of the project (tenant) that owns the snapshots. It must be the project
+                 *     of the token; any other value is answered with 400 `Malformed request url`.
+                 * @example 0c2eba2c5af04d3f9e9d0d410b371fde
+                 */
+                tenant_id: components["parameters"]["TenantId"];
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The snapshots with their details, with a link to the next page when the page is full. */
+            200: {
+                headers: {
+                    "x-openstack-request-id": components["headers"]["RequestId"];
+                    "x-compute-request-id": components["headers"]["ComputeRequestId"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["SnapshotDetailList"];
+                };
+            };
+            400: components["responses"]["BadQuery"];
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["MarkerNotFound"];
+            500: components["responses"]["ComputeFault"];
+        };
+    };
+    showVolumeSnapshot: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /**
+                 * @description ID of the project (tenant) that owns the snapshots. It must be the project
+                 *     of the token; any other value is answered with 400 `Malformed request url`.
+                 * @example 0c2eba2c5af04d3f9e9d0d410b371fde
+                 */
+                tenant_id: components["parameters"]["TenantId"];
+                /**
+                 * @description ID of the snapshot. Any other string, or the ID of a deleted snapshot or of another project's, is answered with 404.
+                 * @example 2bb856e1-b3d8-4432-a858-09e4ce939389
+                 */
+                snapshot_id: components["parameters"]["SnapshotId"];
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The snapshot. */
+            200: {
+                headers: {
+                    "x-openstack-request-id": components["headers"]["RequestId"];
+                    "x-compute-request-id": components["headers"]["ComputeRequestId"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["SnapshotDetailResponse"];
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["SnapshotNotFound"];
+            500: components["responses"]["ComputeFault"];
+        };
+    };
+    updateVolumeSnapshot: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /**
+                 * @description ID of the project (tenant) that owns the snapshots. It must be the project
+                 *     of the token; any other value is answered with 400 `Malformed request url`.
+                 * @example 0c2eba2c5af04d3f9e9d0d410b371fde
+                 */
+                tenant_id: components["parameters"]["TenantId"];
+                /**
+                 * @description ID of the snapshot. Any other string, or the ID of a deleted snapshot or of another project's, is answered with 404.
+                 * @example 2bb856e1-b3d8-4432-a858-09e4ce939389
+                 */
+                snapshot_id: components["parameters"]["SnapshotId"];
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["UpdateSnapshotRequest"];
+            };
+        };
+        responses: {
+            /** @description The changed snapshot. */
+            200: {
+                headers: {
+                    "x-openstack-request-id": components["headers"]["RequestId"];
+                    "x-compute-request-id": components["headers"]["ComputeRequestId"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["SnapshotResponse"];
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["SnapshotNotFound"];
+            415: components["responses"]["UnsupportedMediaType"];
+            500: components["responses"]["ComputeFault"];
+        };
+    };
+    deleteVolumeSnapshot: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /**
+                 * @description ID of the project (tenant) that owns the snapshots. It must be the project
+                 *     of the token; any other value is answered with 400 `Malformed request url`.
+                 * @example 0c2eba2c5af04d3f9e9d0d410b371fde
+                 */
+                tenant_id: components["parameters"]["TenantId"];
+                /**
+                 * @description ID of the snapshot. Any other string, or the ID of a deleted snapshot or of another project's, is answered with 404.
+                 * @example 2bb856e1-b3d8-4432-a858-09e4ce939389
+                 */
+                snapshot_id: components["parameters"]["SnapshotId"];
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Accepted, with an empty body. The deletion has started. */
+            202: {
+                headers: {
+                    "x-openstack-request-id": components["headers"]["RequestId"];
+                    "x-compute-request-id": components["headers"]["ComputeRequestId"];
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            400: components["responses"]["SnapshotNotDeletable"];
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["SnapshotNotFound"];
+            500: components["responses"]["ComputeFault"];
+        };
+    };
+    showVolumeSnapshotMetadata: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /**
+                 * @description ID of the project (tenant) that owns the snapshots. It must be the project
+                 *     of the token; any other value is answered with 400 `Malformed request url`.
+                 * @example 0c2eba2c5af04d3f9e9d0d410b371fde
+                 */
+                tenant_id: components["parameters"]["TenantId"];
+                /**
+                 * @description ID of the snapshot. Any other string, or the ID of a deleted snapshot or of another project's, is answered with 404.
+                 * @example 2bb856e1-b3d8-4432-a858-09e4ce939389
+                 */
+                snapshot_id: components["parameters"]["SnapshotId"];
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description All of the snapshot's metadata. */
+            200: {
+                headers: {
+                    "x-openstack-request-id": components["headers"]["RequestId"];
+                    "x-compute-request-id": components["headers"]["ComputeRequestId"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["MetadataResponse"];
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["SnapshotNotFound"];
+            500: components["responses"]["ComputeFault"];
+        };
+    };
+    replaceVolumeSnapshotMetadata: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /**
+                 * @description ID of the project (tenant) that owns the snapshots. It must be the project
+                 *     of the token; any other value is answered with 400 `Malformed request url`.
+                 * @example 0c2eba2c5af04d3f9e9d0d410b371fde
+                 */
+                tenant_id: components["parameters"]["TenantId"];
+                /**
+                 * @description ID of the snapshot. Any other string, or the ID of a deleted snapshot or of another project's, is answered with 404.
+                 * @example 2bb856e1-b3d8-4432-a858-09e4ce939389
+                 */
+                snapshot_id: components["parameters"]["SnapshotId"];
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["MetadataRequest"];
+            };
+        };
+        responses: {
+            /** @description The snapshot's new metadata. */
+            200: {
+                headers: {
+                    "x-openstack-request-id": components["headers"]["RequestId"];
+                    "x-compute-request-id": components["headers"]["ComputeRequestId"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["MetadataResponse"];
+                };
+            };
+            400: components["responses"]["BadMetadata"];
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["SnapshotNotFound"];
+            413: components["responses"]["MetadataTooLong"];
+            415: components["responses"]["UnsupportedMediaType"];
+            500: components["responses"]["ComputeFault"];
+        };
+    };
+    createVolumeSnapshotMetadata: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /**
+                 * @description ID of the project (tenant) that owns the snapshots. It must be the project
+                 *     of the token; any other value is answered with 400 `Malformed request url`.
+                 * @example 0c2eba2c5af04d3f9e9d0d410b371fde
+                 */
+                tenant_id: components["parameters"]["TenantId"];
+                /**
+                 * @description ID of the snapshot. Any other string, or the ID of a deleted snapshot or of another project's, is answered with 404.
+                 * @example 2bb856e1-b3d8-4432-a858-09e4ce939389
+                 */
+                snapshot_id: components["parameters"]["SnapshotId"];
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["MetadataRequest"];
+            };
+        };
+        responses: {
+            /** @description All of the snapshot's metadata after the change. */
+            200: {
+                headers: {
+                    "x-openstack-request-id": components["headers"]["RequestId"];
+                    "x-compute-request-id": components["headers"]["ComputeRequestId"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["MetadataResponse"];
+                };
+            };
+            400: components["responses"]["BadMetadata"];
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["SnapshotNotFound"];
+            413: components["responses"]["MetadataTooLong"];
+            415: components["responses"]["UnsupportedMediaType"];
+            500: components["responses"]["ComputeFault"];
+        };
+    };
+    showVolumeSnapshotMetadataItem: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /**
+                 * @description ID of the project (tenant) that owns the snapshots. It must be the project
+                 *     of the token; any other value is answered with 400 `Malformed request url`.
+                 * @example 0c2eba2c5af04d3f9e9d0d410b371fde
+                 */
+                tenant_id: components["parameters"]["TenantId"];
+                /**
+                 * @description ID of the snapshot. Any other string, or the ID of a deleted snapshot or of another project's, is answered with 404.
+                 * @example 2bb856e1-b3d8-4432-a858-09e4ce939389
+                 */
+                snapshot_id: components["parameters"]["SnapshotId"];
+                /**
+                 * @description A metadata key of the snapshot.
+                 * @example purpose
+                 */
+                key: components["parameters"]["MetadataKey"];
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The item. */
+            200: {
+                headers: {
+                    "x-openstack-request-id": components["headers"]["RequestId"];
+                    "x-compute-request-id": components["headers"]["ComputeRequestId"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["MetadataItem"];
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["MetadataItemNotFound"];
+            500: components["responses"]["ComputeFault"];
+        };
+    };
+    updateVolumeSnapshotMetadataItem: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /**
+                 * @description ID of the project (tenant) that owns the snapshots. It must be the project
+                 *     of the token; any other value is answered with 400 `Malformed request url`.
+                 * @example 0c2eba2c5af04d3f9e9d0d410b371fde
+                 */
+                tenant_id: components["parameters"]["TenantId"];
+                /**
+                 * @description ID of the snapshot. Any other string, or the ID of a deleted snapshot or of another project's, is answered with 404.
+                 * @example 2bb856e1-b3d8-4432-a858-09e4ce939389
+                 */
+                snapshot_id: components["parameters"]["SnapshotId"];
+                /**
+                 * @description A metadata key of the snapshot.
+                 * @example purpose
+                 */
+                key: components["parameters"]["MetadataKey"];
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["MetadataItem"];
+            };
+        };
+        responses: {
+            /** @description The item as set. */
+            200: {
+                headers: {
+                    "x-openstack-request-id": components["headers"]["RequestId"];
+                    "x-compute-request-id": components["headers"]["ComputeRequestId"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["MetadataItem"];
+                };
+            };
+            400: components["responses"]["BadMetadataItem"];
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["SnapshotNotFound"];
+            413: components["responses"]["MetadataTooLong"];
+            415: components["responses"]["UnsupportedMediaType"];
+            500: components["responses"]["ComputeFault"];
+        };
+    };
+    deleteVolumeSnapshotMetadataItem: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /**
+                 * @description ID of the project (tenant) that owns the snapshots. It must be the project
+                 *     of the token; any other value is answered with 400 `Malformed request url`.
+                 * @example 0c2eba2c5af04d3f9e9d0d410b371fde
+                 */
+                tenant_id: components["parameters"]["TenantId"];
+                /**
+                 * @description ID of the snapshot. Any other string, or the ID of a deleted snapshot or of another project's, is answered with 404.
+                 * @example 2bb856e1-b3d8-4432-a858-09e4ce939389
+                 */
+                snapshot_id: components["parameters"]["SnapshotId"];
+                /**
+                 * @description A metadata key of the snapshot.
+                 * @example purpose
+                 */
+                key: components["parameters"]["MetadataKey"];
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Deleted, with an empty body. */
+            200: {
+                headers: {
+                    "x-openstack-request-id": components["headers"]["RequestId"];
+                    "x-compute-request-id": components["headers"]["ComputeRequestId"];
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["MetadataItemNotFound"];
             500: components["responses"]["ComputeFault"];
         };
     };

@@ -10,6 +10,7 @@ import type { ErrorBody, RequestBody, SuccessBody, TypedClient } from '../../src
 export type { components, operations, paths, Region };
 export { regionEndpoints };
 export { ClientOptionsError } from '../../src/shared/client.js';
+export * from './statuses.js';
 
 /** Body of `POST /v1.0/{project_id}/clusters/{cluster_id}/index_snapshot` (createIndexSnapshot). */
 export type CreateIndexSnapshotRequest = RequestBody<operations['createIndexSnapshot']>;
@@ -17,6 +18,19 @@ export type CreateIndexSnapshotRequest = RequestBody<operations['createIndexSnap
 export type CreateIndexSnapshotResponse = SuccessBody<operations['createIndexSnapshot']>;
 /** Bodies of the error responses of createIndexSnapshot (400, 401, 403, 406, 429, 500, 501). */
 export type CreateIndexSnapshotError = ErrorBody<operations['createIndexSnapshot']>;
+
+/** Body of the 200 response of listIndexSnapshots. */
+export type ListIndexSnapshotsResponse = SuccessBody<operations['listIndexSnapshots']>;
+/** Bodies of the error responses of listIndexSnapshots (400, 401, 403, 406, 429, 500). */
+export type ListIndexSnapshotsError = ErrorBody<operations['listIndexSnapshots']>;
+
+/** Bodies of the error responses of deleteIndexSnapshot (400, 401, 403, 429, 500). */
+export type DeleteIndexSnapshotError = ErrorBody<operations['deleteIndexSnapshot']>;
+
+/** Body of `POST /v1.0/{project_id}/clusters/{cluster_id}/index_snapshot/{snapshot_id}/restore` (restoreIndexSnapshot). */
+export type RestoreIndexSnapshotRequest = RequestBody<operations['restoreIndexSnapshot']>;
+/** Bodies of the error responses of restoreIndexSnapshot (400, 401, 403, 429, 500). */
+export type RestoreIndexSnapshotError = ErrorBody<operations['restoreIndexSnapshot']>;
 
 /** The response header that carries the request ID; quote it when you contact the operator. */
 export const requestIdHeader = 'X-Request-Id';
@@ -37,3 +51,6 @@ export function createClient(options: CssClientOptions): CssClient {
     options,
   );
 }
+
+// What only this project knows about the service, written by hand.
+export * from '../../src/services/css.js';

@@ -14,8 +14,93 @@ export interface paths {
          * Start a manual snapshot of a cluster's indices
          * @description Starts a snapshot of some or all indices of the cluster. The response
          *     names the new snapshot; the snapshot itself completes in the background.
+         *     Follow it in the cluster's snapshot list (`listIndexSnapshots`), found
+         *     by its ID, until it is `COMPLETED`, `FAILED` or `PART_FAILED`.
          */
         post: operations["createIndexSnapshot"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/v1.0/{project_id}/clusters/{cluster_id}/index_snapshots": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * List a cluster's snapshots
+         * @description Lists every snapshot of the cluster, manual and automatic, in one answer
+         *     (there is no paging and no filter). This is the call to poll after a
+         *     create: find the snapshot by its `id` and wait until its `status` is
+         *     `COMPLETED` (done) or `FAILED` or `PART_FAILED` (failed). After a delete,
+         *     the snapshot is gone from the list.
+         */
+        get: operations["listIndexSnapshots"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/v1.0/{project_id}/clusters/{cluster_id}/index_snapshot/{snapshot_id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        post?: never;
+        /**
+         * Delete a snapshot
+         * @description Deletes one snapshot of the cluster and its data in the OBS bucket; the
+         *     data cannot be recovered. A snapshot that is being built or restored
+         *     cannot be deleted (the user guide says so; the error it gets is not
+         *     documented). The deleted snapshot leaves the cluster's list: poll the
+         *     list until its ID is gone. The vendor's Terraform provider does not
+         *     poll after a delete, and checks once that the ID is gone, which suggests
+         *     the snapshot leaves the list at once or almost.
+         *
+         *     What the call answers for a snapshot ID that does not exist is not
+         *     documented anywhere.
+         */
+        delete: operations["deleteIndexSnapshot"];
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/v1.0/{project_id}/clusters/{cluster_id}/index_snapshot/{snapshot_id}/restore": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Restore a snapshot into a cluster
+         * @description Restores some or all indices of a snapshot into a cluster: the snapshot's
+         *     own cluster or another one in the same region with the same or a later
+         *     engine version. The snapshot must be `COMPLETED` and the target cluster
+         *     available. The call only starts the restore: the snapshot's
+         *     `restoreStatus` in the list is `restoring` until it turns `success` or
+         *     `failed`. (The vendor's Terraform provider instead waits, up to 60
+         *     minutes, until the target cluster has no operation under way, and never
+         *     reads `restoreStatus`.)
+         *
+         *     The field names of the body changed in 2025 from camelCase to snake_case;
+         *     see the request schema.
+         */
+        post: operations["restoreIndexSnapshot"];
         delete?: never;
         options?: never;
         head?: never;
@@ -59,6 +144,206 @@ export interface components {
                 name: string;
             };
         };
+        /** @description Every snapshot of the cluster. */
+        IndexSnapshotList: {
+            /** @description The snapshots, manual and automatic. Empty when the cluster has none. */
+            backups: components["schemas"]["IndexSnapshot"][];
+        };
+        /**
+         * @description One snapshot as the list shows it. Closed to the fields that some revision
+         *     of the vendor's page or SDK names; which of them the service sends today
+         *     is only known from the documents.
+         */
+        IndexSnapshot: {
+            created: components["schemas"]["SnapshotTime"];
+            /** @description The search engine of the cluster. */
+            datastore: {
+                /**
+                 * @description Engine type: `elasticsearch`, or for an OpenSearch cluster what the
+                 *     newer page writes as `openSearch` (its older revision and the Go SDK
+                 *     name only `elasticsearch`; the exact spelling for OpenSearch is
+                 *     not confirmed, so the value is not enumerated).
+                 * @example elasticsearch
+                 */
+                type: string;
+                /**
+                 * @description Engine version, such as `7.10.2`.
+                 * @example 7.10.2
+                 */
+                version: string;
+            };
+            /** @description Description of the snapshot; empty when none was given. */
+            description: string;
+            /** @description ID of the snapshot. Find a snapshot in the list by it. */
+            id: string;
+            /** @description ID of the cluster the snapshot belongs to. */
+            clusterId: string;
+            /** @description Name of that cluster. */
+            clusterName: string;
+            /** @description Name of the snapshot. */
+            name: string;
+            status: components["schemas"]["SnapshotStatus"];
+            /**
+             * @description Time of the snapshot's last change, as `created`; null while it is being
+             *     built.
+             */
+            updated?: components["schemas"]["SnapshotTime"] | null;
+            /**
+             * @description How the snapshot was made, as a string digit; `0` automatically, `1` manually.
+             * @enum {string}
+             */
+            backupType: "0" | "1";
+            /**
+             * @description How the snapshot was made, as a word; `auto` or `manual`.
+             * @enum {string}
+             */
+            backupMethod: "auto" | "manual";
+            /**
+             * @description How often the cluster's automatic snapshots are made. Sent on some entries only.
+             * @enum {string}
+             */
+            backupFrequency?: "HOUR" | "DAY";
+            /**
+             * @deprecated
+             * @description Older revision only. Time the snapshot was to start; null in every example.
+             */
+            backupExpectedStartTime?: string | null;
+            /**
+             * Format: int32
+             * @deprecated
+             * @description Older revision only. Days the snapshot is kept.
+             */
+            backupKeepDay?: number | null;
+            /**
+             * @deprecated
+             * @description Older revision only. Time of day the automatic snapshot is made, such as `13:00`.
+             */
+            backupPeriod?: string | null;
+            /**
+             * @description The indices backed up, comma-separated as given at creation (`*` when
+             *     all).
+             */
+            indices: string;
+            /**
+             * Format: int32
+             * @description Shards of the indices backed up; null until the snapshot is built.
+             */
+            totalShards: number | null;
+            /**
+             * Format: int32
+             * @description Shards that could not be backed up; null until the snapshot is built.
+             */
+            failedShards: number | null;
+            /** @description Engine version of the snapshot; null while it is being built. */
+            version?: string | null;
+            restoreStatus: components["schemas"]["RestoreStatus"];
+            /**
+             * Format: int64
+             * @description When the snapshot started, in milliseconds since 1970-01-01T00:00:00Z (the maximum is the largest integer JavaScript holds exactly, not a vendor limit).
+             */
+            startTime: number;
+            /**
+             * Format: int64
+             * @description When the snapshot ended, in milliseconds since 1970-01-01T00:00:00Z; `0` while it is being built.
+             */
+            endTime: number;
+            /** @description OBS bucket that holds the snapshot's data. */
+            bucketName: string;
+        };
+        /**
+         * @description Status of a snapshot: `BUILDING` while it is being made; `COMPLETED` when
+         *     it is available (done); `FAILED` when it is unavailable and `PART_FAILED`
+         *     when only some shards were backed up (both end a wait as failures, as in
+         *     the vendor's Terraform provider). No status shows a deletion: a deleted
+         *     snapshot leaves the list.
+         * @enum {string}
+         */
+        SnapshotStatus: "BUILDING" | "COMPLETED" | "FAILED" | "PART_FAILED";
+        /**
+         * @description Status of the latest restore of the snapshot: `none` when it was never
+         *     restored, `restoring` while a restore runs, then `success` or `failed`.
+         * @enum {string}
+         */
+        RestoreStatus: "none" | "restoring" | "success" | "failed";
+        /**
+         * @description A time in UTC as CSS writes it: `YYYY-MM-DDThh:mm:ss`, no fraction and no
+         *     offset (`2018-03-07T07:34:47`). The documents' examples show UTC: each
+         *     `created` is its entry's `startTime` to the second. The pattern only
+         *     admits real dates.
+         * @example 2018-03-07T07:34:47
+         */
+        SnapshotTime: string;
+        /**
+         * @description Where to restore, and which indices under which names. Send the fields
+         *     in one naming: snake_case (`target_cluster`, `rename_pattern`,
+         *     `rename_replacement`, `replace_exist_indices`), as the newest page and
+         *     the vendor's SDKs do, or camelCase (`targetCluster`, `renamePattern`,
+         *     `renameReplacement`), as the older page and the vendor's Terraform
+         *     provider do. The target cluster is required in exactly one of its
+         *     spellings.
+         */
+        RestoreSnapshotRequest: {
+            target_cluster?: components["schemas"]["TargetCluster"];
+            indices?: components["schemas"]["RestoreIndices"];
+            rename_pattern?: components["schemas"]["RenamePattern"];
+            rename_replacement?: components["schemas"]["RenameReplacement"];
+            replace_exist_indices?: components["schemas"]["ReplaceExistIndices"];
+            targetCluster?: components["schemas"]["TargetCluster"];
+            renamePattern?: components["schemas"]["RenamePattern"];
+            renameReplacement?: components["schemas"]["RenameReplacement"];
+        } & (components["schemas"]["RestoreWithNewerNames"] | components["schemas"]["RestoreWithOlderNames"]);
+        /** Newer field names (snake_case) */
+        RestoreWithNewerNames: {
+            target_cluster: components["schemas"]["TargetCluster"];
+            indices?: components["schemas"]["RestoreIndices"];
+            rename_pattern?: components["schemas"]["RenamePattern"];
+            rename_replacement?: components["schemas"]["RenameReplacement"];
+            replace_exist_indices?: components["schemas"]["ReplaceExistIndices"];
+        };
+        /** Older field names (camelCase) */
+        RestoreWithOlderNames: {
+            targetCluster: components["schemas"]["TargetCluster"];
+            indices?: components["schemas"]["RestoreIndices"];
+            renamePattern?: components["schemas"]["RenamePattern"];
+            renameReplacement?: components["schemas"]["RenameReplacement"];
+        };
+        /**
+         * @description ID of the cluster to restore into: the snapshot's own cluster or another
+         *     in the same region, with the same or a later engine version.
+         * @example ea244205-d641-45d9-9dcb-ab2236bcd07e
+         */
+        TargetCluster: string;
+        /**
+         * @description Indices to restore, as a comma-separated list of names; `*` is a wildcard
+         *     (`2018-06*`). Left out, every index of the snapshot is restored. With `*`,
+         *     `.opendistro_security` and the `.kibana*` indices are skipped: the first
+         *     can never be restored, the others only by naming them. Up to 1024
+         *     characters; uppercase letters, spaces and `"\<|>/?` are not allowed.
+         * @example myindex1,myindex2
+         */
+        RestoreIndices: string;
+        /**
+         * @description A regular expression (Java syntax) that selects the indices to rename;
+         *     its groups can be used in the replacement. It takes effect only together
+         *     with the replacement. Up to 1024 characters; uppercase letters, spaces and
+         *     `"\<|>/?` are not allowed.
+         * @example (.+)
+         */
+        RenamePattern: string;
+        /**
+         * @description The new name of each index the pattern selects, where `$1`, `$2`, ...
+         *     stand for the pattern's groups: with the pattern `(.+)`,
+         *     `restored_$1` prefixes every name with `restored_`. It takes effect only
+         *     together with the pattern. Up to 1024 characters; uppercase letters,
+         *     spaces and `"\<|>/?` are not allowed.
+         * @example restored_$1
+         */
+        RenameReplacement: string;
+        /**
+         * @description Replace indices of the same name that exist in the target cluster. Newer naming only (2025).
+         * @default false
+         */
+        ReplaceExistIndices: boolean;
         /**
          * CssError
          * @description Error body of CSS itself (errors of the API gateway use another shape).
@@ -66,7 +351,7 @@ export interface components {
         CssError: {
             /** @description CSS error code such as `CSS.0001`. */
             errCode: string;
-            /** @description Human-readable reason, usually starting with the code. */
+            /** @description Human-readable reason, usually `<code> : <message>. (<detail>)`. */
             externalMessage: string;
         };
         /**
@@ -100,8 +385,53 @@ export interface components {
             };
         };
         /**
+         * @description The request is not valid. The list page documents no 400; the call takes
+         *     no body and no query, so only the path could be at fault.
+         */
+        ListBadRequest: {
+            headers: {
+                "X-Request-Id": components["headers"]["HuaweiRequestId"];
+                [name: string]: unknown;
+            };
+            content: {
+                "application/json": components["schemas"]["CssError"];
+            };
+        };
+        /**
+         * @description The snapshot cannot be deleted as asked. Which codes this call answers is
+         *     not documented; the vendor's error-code table has, among others,
+         *     `CSS.5111` (the backup file ID does not exist), `CSS.3016` (the backup file
+         *     is being deleted) and `CSS.0001` (incorrect parameters). Do not repeat
+         *     the request unchanged.
+         */
+        DeleteBadRequest: {
+            headers: {
+                "X-Request-Id": components["headers"]["HuaweiRequestId"];
+                [name: string]: unknown;
+            };
+            content: {
+                "application/json": components["schemas"]["CssError"];
+            };
+        };
+        /**
+         * @description The snapshot cannot be restored as asked. Which codes this call answers
+         *     is not documented; the vendor's error-code table has `CSS.6012` (the
+         *     snapshot's OBS object does not exist) for restores, and `CSS.0001`
+         *     (incorrect parameters). Do not repeat the request unchanged.
+         */
+        RestoreBadRequest: {
+            headers: {
+                "X-Request-Id": components["headers"]["HuaweiRequestId"];
+                [name: string]: unknown;
+            };
+            content: {
+                "application/json": components["schemas"]["CssError"];
+            };
+        };
+        /**
          * @description The request is refused: the caller lacks the permission, or the cluster
-         *     does not exist or is not visible to the project. Do not repeat it unchanged.
+         *     does not exist or is not visible to the project (`CSS.0015`). Do not
+         *     repeat it unchanged.
          */
         Forbidden: {
             headers: {
@@ -122,7 +452,10 @@ export interface components {
                 "application/json": components["schemas"]["CssError"];
             };
         };
-        /** @description The service failed while handling the request. */
+        /**
+         * @description The service failed while handling the request. A proxy in front of CSS
+         *     has also been seen answering 500 with an HTML page instead of this body.
+         */
         InternalServerError: {
             headers: {
                 "X-Request-Id": components["headers"]["HuaweiRequestId"];
@@ -171,15 +504,21 @@ export interface components {
     };
     parameters: {
         /**
-         * @description ID of the project (the region's project of your account), as listed by IAM. It is not the region name.
-         * @example 6204a5bd270343b5885144cf9c8c158d
-         */
-        ProjectId: string;
-        /**
-         * @description ID of the cluster whose indices are backed up.
+         * @description ID of the cluster whose indices the snapshots hold (for a restore, the cluster the snapshot belongs to).
          * @example ea244205-d641-45d9-9dcb-ab2236bcd07e
          */
         ClusterId: string;
+        /**
+         * @description ID of the snapshot, as the create call answers it (`backup.id`) and the list shows it (`id`).
+         * @example 29a2254e-947f-4463-b65a-5f0b17515fae
+         */
+        SnapshotId: string;
+        /**
+         * @description ID of the project: the project of your account in the region called, as IAM
+         *     lists it (32 hexadecimal digits). It is not the region name.
+         * @example 89cd04f168b84af6be287f71730fdb4b
+         */
+        ProjectId: string;
     };
     requestBodies: never;
     headers: {
@@ -200,12 +539,13 @@ export interface operations {
             header?: never;
             path: {
                 /**
-                 * @description ID of the project (the region's project of your account), as listed by IAM. It is not the region name.
-                 * @example 6204a5bd270343b5885144cf9c8c158d
+                 * @description ID of the project: the project of your account in the region called, as IAM
+                 *     lists it (32 hexadecimal digits). It is not the region name.
+                 * @example 89cd04f168b84af6be287f71730fdb4b
                  */
                 project_id: components["parameters"]["ProjectId"];
                 /**
-                 * @description ID of the cluster whose indices are backed up.
+                 * @description ID of the cluster whose indices the snapshots hold (for a restore, the cluster the snapshot belongs to).
                  * @example ea244205-d641-45d9-9dcb-ab2236bcd07e
                  */
                 cluster_id: components["parameters"]["ClusterId"];
@@ -235,6 +575,131 @@ export interface operations {
             429: components["responses"]["GatewayThrottled"];
             500: components["responses"]["InternalServerError"];
             501: components["responses"]["NotImplemented"];
+        };
+    };
+    listIndexSnapshots: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /**
+                 * @description ID of the project: the project of your account in the region called, as IAM
+                 *     lists it (32 hexadecimal digits). It is not the region name.
+                 * @example 89cd04f168b84af6be287f71730fdb4b
+                 */
+                project_id: components["parameters"]["ProjectId"];
+                /**
+                 * @description ID of the cluster whose indices the snapshots hold (for a restore, the cluster the snapshot belongs to).
+                 * @example ea244205-d641-45d9-9dcb-ab2236bcd07e
+                 */
+                cluster_id: components["parameters"]["ClusterId"];
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The cluster's snapshots. */
+            200: {
+                headers: {
+                    "X-Request-Id": components["headers"]["HuaweiRequestId"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["IndexSnapshotList"];
+                };
+            };
+            400: components["responses"]["ListBadRequest"];
+            401: components["responses"]["GatewayUnauthorized"];
+            403: components["responses"]["Forbidden"];
+            406: components["responses"]["NotAcceptable"];
+            429: components["responses"]["GatewayThrottled"];
+            500: components["responses"]["InternalServerError"];
+        };
+    };
+    deleteIndexSnapshot: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /**
+                 * @description ID of the project: the project of your account in the region called, as IAM
+                 *     lists it (32 hexadecimal digits). It is not the region name.
+                 * @example 89cd04f168b84af6be287f71730fdb4b
+                 */
+                project_id: components["parameters"]["ProjectId"];
+                /**
+                 * @description ID of the cluster whose indices the snapshots hold (for a restore, the cluster the snapshot belongs to).
+                 * @example ea244205-d641-45d9-9dcb-ab2236bcd07e
+                 */
+                cluster_id: components["parameters"]["ClusterId"];
+                /**
+                 * @description ID of the snapshot, as the create call answers it (`backup.id`) and the list shows it (`id`).
+                 * @example 29a2254e-947f-4463-b65a-5f0b17515fae
+                 */
+                snapshot_id: components["parameters"]["SnapshotId"];
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The snapshot is deleted. The body is empty. */
+            200: {
+                headers: {
+                    "X-Request-Id": components["headers"]["HuaweiRequestId"];
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            400: components["responses"]["DeleteBadRequest"];
+            401: components["responses"]["GatewayUnauthorized"];
+            403: components["responses"]["Forbidden"];
+            429: components["responses"]["GatewayThrottled"];
+            500: components["responses"]["InternalServerError"];
+        };
+    };
+    restoreIndexSnapshot: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /**
+                 * @description ID of the project: the project of your account in the region called, as IAM
+                 *     lists it (32 hexadecimal digits). It is not the region name.
+                 * @example 89cd04f168b84af6be287f71730fdb4b
+                 */
+                project_id: components["parameters"]["ProjectId"];
+                /**
+                 * @description ID of the cluster whose indices the snapshots hold (for a restore, the cluster the snapshot belongs to).
+                 * @example ea244205-d641-45d9-9dcb-ab2236bcd07e
+                 */
+                cluster_id: components["parameters"]["ClusterId"];
+                /**
+                 * @description ID of the snapshot, as the create call answers it (`backup.id`) and the list shows it (`id`).
+                 * @example 29a2254e-947f-4463-b65a-5f0b17515fae
+                 */
+                snapshot_id: components["parameters"]["SnapshotId"];
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["RestoreSnapshotRequest"];
+            };
+        };
+        responses: {
+            /** @description The restore has started. The body is empty. */
+            201: {
+                headers: {
+                    "X-Request-Id": components["headers"]["HuaweiRequestId"];
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            400: components["responses"]["RestoreBadRequest"];
+            401: components["responses"]["GatewayUnauthorized"];
+            403: components["responses"]["Forbidden"];
+            429: components["responses"]["GatewayThrottled"];
+            500: components["responses"]["InternalServerError"];
         };
     };
 }

@@ -179,8 +179,8 @@ export interface components {
     };
     parameters: {
         /**
-         * @description ID of the project (the region's project of your account) that owns the
-         *     cluster, as listed by IAM. It is not the region name.
+         * @description ID of the project: the project of your account in the region called, as IAM
+         *     lists it (32 hexadecimal digits). It is not the region name.
          * @example 89cd04f168b84af6be287f71730fdb4b
          */
         ProjectId: string;
@@ -204,8 +204,8 @@ export interface operations {
             header?: never;
             path: {
                 /**
-                 * @description ID of the project (the region's project of your account) that owns the
-                 *     cluster, as listed by IAM. It is not the region name.
+                 * @description ID of the project: the project of your account in the region called, as IAM
+                 *     lists it (32 hexadecimal digits). It is not the region name.
                  * @example 89cd04f168b84af6be287f71730fdb4b
                  */
                 project_id: components["parameters"]["ProjectId"];

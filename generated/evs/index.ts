@@ -10,6 +10,7 @@ import type { ErrorBody, RequestBody, SuccessBody, TypedClient } from '../../src
 export type { components, operations, paths, Region };
 export { regionEndpoints };
 export { ClientOptionsError } from '../../src/shared/client.js';
+export * from './statuses.js';
 
 /** Body of `POST /v5/{project_id}/snapshots` (createStandardSnapshot). */
 export type CreateStandardSnapshotRequest = RequestBody<operations['createStandardSnapshot']>;
@@ -17,6 +18,33 @@ export type CreateStandardSnapshotRequest = RequestBody<operations['createStanda
 export type CreateStandardSnapshotResponse = SuccessBody<operations['createStandardSnapshot']>;
 /** Bodies of the error responses of createStandardSnapshot (400, 401, 403, 404, 409, 429, 500, 503). */
 export type CreateStandardSnapshotError = ErrorBody<operations['createStandardSnapshot']>;
+
+/** Body of the 200 response of listStandardSnapshots. */
+export type ListStandardSnapshotsResponse = SuccessBody<operations['listStandardSnapshots']>;
+/** Bodies of the error responses of listStandardSnapshots (400, 401, 403, 429, 500, 503). */
+export type ListStandardSnapshotsError = ErrorBody<operations['listStandardSnapshots']>;
+
+/** Body of the 200 response of showStandardSnapshot. */
+export type ShowStandardSnapshotResponse = SuccessBody<operations['showStandardSnapshot']>;
+/** Bodies of the error responses of showStandardSnapshot (400, 401, 403, 404, 429, 500, 503). */
+export type ShowStandardSnapshotError = ErrorBody<operations['showStandardSnapshot']>;
+
+/** Body of `PUT /v5/{project_id}/snapshots/{snapshot_id}` (updateStandardSnapshot). */
+export type UpdateStandardSnapshotRequest = RequestBody<operations['updateStandardSnapshot']>;
+/** Body of the 200 response of updateStandardSnapshot. */
+export type UpdateStandardSnapshotResponse = SuccessBody<operations['updateStandardSnapshot']>;
+/** Bodies of the error responses of updateStandardSnapshot (400, 401, 403, 404, 429, 500, 503). */
+export type UpdateStandardSnapshotError = ErrorBody<operations['updateStandardSnapshot']>;
+
+/** Body of the 202 response of deleteStandardSnapshot. */
+export type DeleteStandardSnapshotResponse = SuccessBody<operations['deleteStandardSnapshot']>;
+/** Bodies of the error responses of deleteStandardSnapshot (400, 401, 403, 404, 429, 500, 503). */
+export type DeleteStandardSnapshotError = ErrorBody<operations['deleteStandardSnapshot']>;
+
+/** Body of the 200 response of showJob. */
+export type ShowJobResponse = SuccessBody<operations['showJob']>;
+/** Bodies of the error responses of showJob (400, 401, 403, 429, 500, 503). */
+export type ShowJobError = ErrorBody<operations['showJob']>;
 
 /** The response header that carries the request ID; quote it when you contact the operator. */
 export const requestIdHeader = 'X-Request-Id';
@@ -37,3 +65,6 @@ export function createClient(options: EvsClientOptions): EvsClient {
     options,
   );
 }
+
+// What only this project knows about the service, written by hand.
+export * from '../../src/services/evs.js';

@@ -13,12 +13,123 @@ export interface paths {
         /**
          * Start a standard snapshot of a disk
          * @description Starts a job that creates a standard snapshot of the disk
-         *     `snapshot.volume_id`. While a snapshot of the same disk is still being
-         *     created, the call is refused with 409 (`EVS.2409`); retry later.
+         *     `snapshot.volume_id`. Query the job (`showJob`) until it is `SUCCESS` or
+         *     `FAIL`, then read the snapshot (`showStandardSnapshot`).
+         *
+         *     While a snapshot of the same disk is still being created, the call is
+         *     refused with code `EVS.2409`; retry when that snapshot is done. The
+         *     vendor's own tools disagree on whether that refusal is a 400 or a 409,
+         *     so both are described.
          *
          *     Not idempotent: a repeated call creates another snapshot.
          */
         post: operations["createStandardSnapshot"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/v5/{project_id}/snapshots/detail": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * List standard snapshots with details
+         * @description Lists the project's standard snapshots, newest first unless sorted
+         *     otherwise, each with the fields `showStandardSnapshot` answers. Page
+         *     with `limit` and `offset` (or `marker`); a page shorter than `limit`
+         *     is the last one. Filters combine.
+         */
+        get: operations["listStandardSnapshots"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/v5/{project_id}/snapshots/{snapshot_id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /**
+                 * @description ID of the project: the project of your account in the region called, as IAM
+                 *     lists it (32 hexadecimal digits). It is not the region name.
+                 * @example 89cd04f168b84af6be287f71730fdb4b
+                 */
+                project_id: components["parameters"]["ProjectId"];
+                /**
+                 * @description ID of the snapshot (a UUID, as the create call returns it).
+                 * @example bb02c803-55ac-4e84-9c80-60d352199d7d
+                 */
+                snapshot_id: components["parameters"]["SnapshotId"];
+            };
+            cookie?: never;
+        };
+        /**
+         * Show a standard snapshot
+         * @description Shows a snapshot with every field. Read it after the create job is
+         *     `SUCCESS` (it is then `available`), and after a delete until it answers
+         *     404.
+         */
+        get: operations["showStandardSnapshot"];
+        /**
+         * Rename a standard snapshot, change its description or Instant Snapshot Restore
+         * @description Changes the name, the description or Instant Snapshot Restore of a
+         *     snapshot; fields left out keep their values. Instant Snapshot Restore can
+         *     be turned on only for a snapshot created with it. Tags are changed with
+         *     the snapshot tag calls, not here.
+         */
+        put: operations["updateStandardSnapshot"];
+        post?: never;
+        /**
+         * Delete a standard snapshot
+         * @description Starts a job that deletes the snapshot. The snapshot is `deleting` until
+         *     it is gone; then showing it answers 404. `error_deleting` means the
+         *     deletion failed. Snapshots named `autobk_snapshot_...`, which the system
+         *     makes during backups, cannot be deleted.
+         */
+        delete: operations["deleteStandardSnapshot"];
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/v1/{project_id}/jobs/{job_id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /**
+                 * @description ID of the project: the project of your account in the region called, as IAM
+                 *     lists it (32 hexadecimal digits). It is not the region name.
+                 * @example 89cd04f168b84af6be287f71730fdb4b
+                 */
+                project_id: components["parameters"]["ProjectId"];
+                /**
+                 * @description ID of the job, as the create or delete call returned it. The documents show
+                 *     it both as 32 hexadecimal digits (create) and as a UUID (delete).
+                 * @example ee62a0c1e79c4e11be5adc17a49f69ef
+                 */
+                job_id: components["parameters"]["JobId"];
+            };
+            cookie?: never;
+        };
+        /**
+         * Show the job that creates or deletes a snapshot
+         * @description Shows a job of EVS by the `job_id` that the create or delete call
+         *     returned: `SUCCESS` when it is done, `FAIL` when it failed (with
+         *     `error_code` and `fail_reason`), any other status while it is under way.
+         */
+        get: operations["showJob"];
+        put?: never;
+        post?: never;
         delete?: never;
         options?: never;
         head?: never;
@@ -36,33 +147,34 @@ export interface components {
         StandardSnapshotToCreate: {
             /**
              * Format: uuid
-             * @description ID of the disk to snapshot.
+             * @description ID of the disk to snapshot, a UUID.
              */
             volume_id: string;
             /**
-             * @description Snapshot name, up to 64 characters.
+             * @description Snapshot name, up to 64 characters. Do not start it with `autobk_snapshot_`, the prefix of the snapshots the system makes during backups.
              * @example test_name
              */
             name?: string;
             /** @description Snapshot description, up to 85 characters. */
             description?: string;
             /**
-             * @description Tags of the snapshot, as key and value pairs. Key and value limits
-             *     depend on the region: some regions accept keys of up to 36 characters
-             *     and values of up to 43, others keys of up to 128 and values of up to
-             *     255. The schema states the wider limits.
+             * @description Tags of the snapshot, as key and value pairs. No v5 document gives their
+             *     limits; EVS documents keys of up to 128 characters and values of up to
+             *     255 in some places and 36 and 43 in others. The schema states the wider
+             *     limits, so it refuses nothing a deployment is documented to accept; a
+             *     region with the narrower limits answers longer tags with 400.
              */
             tags?: {
                 [key: string]: string;
             };
             /**
-             * @description Enterprise project of the snapshot: `0` for the default enterprise
-             *     project, or the ID (a UUID) of another one.
+             * @description Enterprise project of the snapshot: `0` (the default) for the default
+             *     enterprise project, or the ID (a UUID) of another one.
              * @default 0
              */
             enterprise_project_id?: string;
             /**
-             * @description Turn on Instant Snapshot Restore for this snapshot. Not available for SAS and SATA disks.
+             * @description Turn on Instant Snapshot Restore for this snapshot. Only SSD-backed disks support it.
              * @default false
              */
             instant_access?: boolean;
@@ -73,7 +185,7 @@ export interface components {
             incremental?: boolean;
         };
         CreateSnapshotResponse: {
-            /** @description ID of the job that creates the snapshot. */
+            /** @description ID of the job that creates the snapshot; query it with `showJob`. */
             job_id: string;
             /**
              * Format: uuid
@@ -81,6 +193,229 @@ export interface components {
              */
             snapshot_id: string;
         };
+        UpdateSnapshotRequest: {
+            snapshot: components["schemas"]["SnapshotChanges"];
+        };
+        /** @description The fields to change; those left out keep their values. */
+        SnapshotChanges: {
+            /** @description New name, up to 64 characters. Do not start it with `autobk_snapshot_`. */
+            name?: string;
+            /** @description New description, up to 85 characters. */
+            description?: string;
+            /** @description Turn Instant Snapshot Restore on or off. It can be turned on only for a snapshot created with it. */
+            instant_access?: boolean;
+        };
+        DeleteSnapshotResponse: {
+            /** @description ID of the job that deletes the snapshot. */
+            job_id: string;
+        };
+        /** @description One snapshot, as the show and update calls answer it. */
+        SnapshotResponse: {
+            snapshot: components["schemas"]["StandardSnapshot"];
+        };
+        SnapshotList: {
+            snapshots: components["schemas"]["StandardSnapshot"][];
+        };
+        /**
+         * SnapshotDetailV5
+         * @description A standard snapshot with all its details.
+         */
+        StandardSnapshot: {
+            /**
+             * Format: uuid
+             * @description ID of the snapshot.
+             */
+            id: string;
+            status: components["schemas"]["SnapshotStatus"];
+            /** @description ID of the project that owns the snapshot. */
+            project_id: string;
+            /** @description How far the creation is, in percent (`100%` when it is done). */
+            progress?: string;
+            /**
+             * Format: int32
+             * @description Size of the snapshot, in GiB.
+             */
+            size: number;
+            /** @description Name of the snapshot, null when it has none. Names starting with `autobk_snapshot_` mark snapshots the system made during a backup; those cannot be deleted or rolled back. */
+            name: string | null;
+            /** @description Description of the snapshot, null when it has none. */
+            description: string | null;
+            /** @description ID of the encryption key of the source disk, null when the disk is not encrypted. */
+            cmk_id?: string | null;
+            /** @description Whether the snapshot is encrypted. */
+            encrypted: boolean;
+            /** @description Encryption algorithm, null when the snapshot is not encrypted. */
+            encrypt_algorithm?: string | null;
+            created_at: components["schemas"]["Timestamp"];
+            /** @description Time of the last change; null for a snapshot never changed. */
+            updated_at: components["schemas"]["Timestamp"] | null;
+            /**
+             * Format: uuid
+             * @description ID of the disk the snapshot was taken of.
+             */
+            volume_id: string;
+            /** @description Enterprise project of the snapshot, `0` for the default one. */
+            enterprise_project_id: string;
+            /**
+             * @description Kind of the snapshot.
+             * @enum {string}
+             */
+            category: "standard" | "flash";
+            /** @description Availability zone of the snapshot. */
+            availability_zone: string;
+            /** @description Tags of the snapshot; empty when it has none. */
+            tags: {
+                [key: string]: string;
+            };
+            /** @description Whether Instant Snapshot Restore is on (SSD-backed disks only). */
+            instant_access?: boolean;
+            /** @description Until when the snapshot is kept; null when it is kept until deleted. */
+            retention_at?: components["schemas"]["Timestamp"] | null;
+            /** @description Until when Instant Snapshot Restore stays on; by default the same as `retention_at`. */
+            instant_access_retention_at?: components["schemas"]["Timestamp"] | null;
+            /** @description Whether the snapshot is incremental. */
+            incremental?: boolean;
+            snapshot_type?: components["schemas"]["SnapshotType"];
+            /** @description The snapshot chains the snapshot is on. */
+            snapshot_chains?: components["schemas"]["SnapshotChain"][];
+            /** @description ID of the snapshot consistency group of the snapshot, null when it is in none. */
+            snapshot_group_id?: string | null;
+            /** @description API version of the snapshot (`v5`). */
+            version?: string;
+            /** @description Whether the snapshot is frozen. */
+            frozen?: boolean;
+        };
+        /** @description A snapshot chain, the incremental snapshots of one disk. */
+        SnapshotChain: {
+            /**
+             * Format: uuid
+             * @description ID of the chain.
+             */
+            id: string;
+            /** @description Storage the chain uses. */
+            capacity: number;
+            /** @description ID of the project. */
+            project_id: string;
+            /**
+             * Format: uuid
+             * @description ID of the disk of the chain.
+             */
+            volume_id: string;
+            /**
+             * @description Kind of the chain.
+             * @enum {string}
+             */
+            category: "standard" | "flash";
+            /** @description Availability zone of the chain's disk. */
+            availability_zone: string;
+            /**
+             * Format: int32
+             * @description Snapshots on the chain.
+             */
+            snapshot_count: number;
+            created_at: components["schemas"]["Timestamp"];
+            /** @description Time of the last change. */
+            updated_at: components["schemas"]["Timestamp"] | null;
+        };
+        /**
+         * @description Status of a snapshot: `creating` while the create job runs, `available`
+         *     when it is done, `error` when its creation failed; `deleting` while it is
+         *     deleted, `error_deleting` when the deletion failed; `rollbacking` while
+         *     its data is rolled back to its disk; `backing-up` for the temporary
+         *     snapshot of a backup.
+         * @enum {string}
+         */
+        SnapshotStatus: "creating" | "available" | "error" | "deleting" | "error_deleting" | "rollbacking" | "backing-up";
+        /**
+         * @description Where the snapshot comes from. `auto`, made by a policy; `user`, made by a user; `copy`, a replica.
+         * @enum {string}
+         */
+        SnapshotType: "auto" | "user" | "copy";
+        /**
+         * @description A time in UTC as EVS writes it: `YYYY-MM-DDTHH:MM:SS.ffffff`, always six
+         *     fractional digits and no offset or `Z` (`2023-07-03T08:53:13.373010`),
+         *     so not an RFC 3339 date-time. The pattern only admits real dates.
+         */
+        Timestamp: string;
+        /** @description A job of EVS, such as the one that creates or deletes a snapshot. */
+        Job: {
+            status: components["schemas"]["JobStatus"];
+            entities: components["schemas"]["JobEntities"];
+            /** @description ID of the job. */
+            job_id: string;
+            /**
+             * @description Kind of the job. The documents list the disk jobs `createVolume`,
+             *     `batchCreateVolume`, `deleteVolume`, `extendVolume`, `bulkDeleteVolume`,
+             *     `deleteSingleVolume` and `retypeVolume`; they name none for snapshots.
+             */
+            job_type: string;
+            begin_time: components["schemas"]["JobTime"];
+            end_time: components["schemas"]["JobTime"];
+            /** @description Error code of a failed job; null otherwise. */
+            error_code: string | null;
+            /** @description Why the job failed; null otherwise. */
+            fail_reason: string | null;
+        };
+        /**
+         * @description Status of a job: `SUCCESS` when it is done, `FAIL` when it failed; `INIT`,
+         *     `WAITING_EXECUTE`, `RUNNING` and `LISTENING` while it is under way.
+         * @enum {string}
+         */
+        JobStatus: "SUCCESS" | "RUNNING" | "FAIL" | "INIT" | "WAITING_EXECUTE" | "LISTENING";
+        /**
+         * @description What the job works on. The documents describe the entities of disk jobs
+         *     only (a disk, or the sub-jobs of a batch); what a snapshot job carries here
+         *     is not documented, so the object is open.
+         */
+        JobEntities: {
+            /** @description ID of the disk. */
+            volume_id?: string;
+            /** @description Type of the disk. */
+            volume_type?: string;
+            /**
+             * Format: int32
+             * @description Size of the disk, in GiB.
+             */
+            size?: number;
+            /** @description Name of the disk. */
+            name?: string;
+            /** @description The sub-jobs of a batch job; when present, the other fields are not. */
+            sub_jobs?: components["schemas"]["SubJob"][];
+        };
+        /** @description One job of a batch. */
+        SubJob: {
+            status: components["schemas"]["JobStatus"];
+            /** @description What the sub-job works on. */
+            entities: {
+                /** @description ID of the disk. */
+                volume_id?: string;
+                /** @description Type of the disk. */
+                volume_type?: string;
+                /**
+                 * Format: int32
+                 * @description Size of the disk, in GiB.
+                 */
+                size?: number;
+                /** @description Name of the disk. */
+                name?: string;
+            };
+            /** @description ID of the sub-job. */
+            job_id: string;
+            /** @description Kind of the sub-job. */
+            job_type: string;
+            begin_time: components["schemas"]["JobTime"];
+            end_time: components["schemas"]["JobTime"];
+            /** @description Error code of a failed sub-job; null otherwise. */
+            error_code: string | null;
+            /** @description Why the sub-job failed; null otherwise. */
+            fail_reason: string | null;
+        };
+        /**
+         * @description A time in UTC with milliseconds and `Z`: `YYYY-MM-DDTHH:MM:SS.SSSZ`
+         *     (`2016-03-08T07:40:13.219Z`), or empty while it is not known yet (the
+         *     `end_time` of a job under way). The pattern only admits real dates.
+         */
+        JobTime: string;
         /**
          * EvsError
          * @description Error body of EVS itself (errors of the API gateway use another shape).
@@ -113,8 +448,12 @@ export interface components {
         };
     };
     responses: {
-        /** @description The request is not valid. */
-        BadRequest: {
+        /**
+         * @description The request is not valid (a malformed body, a disk ID that is not valid),
+         *     or another snapshot of the disk is still being created (`EVS.2409`; see
+         *     409).
+         */
+        CreateBadRequest: {
             headers: {
                 "X-Request-Id": components["headers"]["HuaweiRequestId"];
                 [name: string]: unknown;
@@ -123,7 +462,57 @@ export interface components {
                 "application/json": components["schemas"]["EvsError"];
             };
         };
-        /** @description The caller's policy does not allow creating snapshots, or the account is frozen. */
+        /** @description A query parameter is not valid (a limit outside 1 to 1000, an unknown sort key or direction, a marker the service cannot read). */
+        ListBadRequest: {
+            headers: {
+                "X-Request-Id": components["headers"]["HuaweiRequestId"];
+                [name: string]: unknown;
+            };
+            content: {
+                "application/json": components["schemas"]["EvsError"];
+            };
+        };
+        /** @description The snapshot ID or the request is not valid. */
+        SnapshotBadRequest: {
+            headers: {
+                "X-Request-Id": components["headers"]["HuaweiRequestId"];
+                [name: string]: unknown;
+            };
+            content: {
+                "application/json": components["schemas"]["EvsError"];
+            };
+        };
+        /** @description The body is malformed, a field is not valid, or Instant Snapshot Restore cannot be turned on for this snapshot. */
+        UpdateBadRequest: {
+            headers: {
+                "X-Request-Id": components["headers"]["HuaweiRequestId"];
+                [name: string]: unknown;
+            };
+            content: {
+                "application/json": components["schemas"]["EvsError"];
+            };
+        };
+        /** @description The snapshot cannot be deleted now, for example because it is neither `available` nor `error`. */
+        DeleteBadRequest: {
+            headers: {
+                "X-Request-Id": components["headers"]["HuaweiRequestId"];
+                [name: string]: unknown;
+            };
+            content: {
+                "application/json": components["schemas"]["EvsError"];
+            };
+        };
+        /** @description No job with this ID exists in the project, or the project is not the token's. */
+        JobBadRequest: {
+            headers: {
+                "X-Request-Id": components["headers"]["HuaweiRequestId"];
+                [name: string]: unknown;
+            };
+            content: {
+                "application/json": components["schemas"]["EvsError"];
+            };
+        };
+        /** @description The caller's policy does not allow this call, or the account is frozen or suspended. */
         Forbidden: {
             headers: {
                 "X-Request-Id": components["headers"]["HuaweiRequestId"];
@@ -134,7 +523,17 @@ export interface components {
             };
         };
         /** @description The disk does not exist in the project. */
-        NotFound: {
+        VolumeNotFound: {
+            headers: {
+                "X-Request-Id": components["headers"]["HuaweiRequestId"];
+                [name: string]: unknown;
+            };
+            content: {
+                "application/json": components["schemas"]["EvsError"];
+            };
+        };
+        /** @description No snapshot with this ID exists in the project (it may have been deleted). */
+        SnapshotNotFound: {
             headers: {
                 "X-Request-Id": components["headers"]["HuaweiRequestId"];
                 [name: string]: unknown;
@@ -144,7 +543,7 @@ export interface components {
             };
         };
         /** @description A snapshot of this disk is already being created; retry when it is done. */
-        Conflict: {
+        SnapshotInProgress: {
             headers: {
                 "X-Request-Id": components["headers"]["HuaweiRequestId"];
                 [name: string]: unknown;
@@ -202,8 +601,108 @@ export interface components {
     };
     parameters: {
         /**
-         * @description ID of the project (the region's project of your account), as listed by IAM. It is not the region name.
-         * @example 3e8bc8e2a7a94d0f8dbb43c5e3f2e6d4
+         * @description ID of the snapshot (a UUID, as the create call returns it).
+         * @example bb02c803-55ac-4e84-9c80-60d352199d7d
+         */
+        SnapshotId: string;
+        /**
+         * @description ID of the job, as the create or delete call returned it. The documents show
+         *     it both as 32 hexadecimal digits (create) and as a UUID (delete).
+         * @example ee62a0c1e79c4e11be5adc17a49f69ef
+         */
+        JobId: string;
+        /**
+         * @description ID of the last snapshot of the previous page; the list continues after it.
+         * @example d0ac9b7c-4eb3-479b-9643-566e4dec73d3
+         */
+        Marker: string;
+        /**
+         * @description Most snapshots to return, 1 to 1000 (default 1000). The document advises 50.
+         * @example 50
+         */
+        Limit: number;
+        /**
+         * @description Snapshots to skip, counted in snapshots (offset=11 starts with the 12th); used with `limit`.
+         * @example 0
+         */
+        Offset: number;
+        /**
+         * @description Field to sort by.
+         * @example created_at
+         */
+        SortKey: "id" | "status" | "created_at";
+        /**
+         * @description Sort direction.
+         * @example desc
+         */
+        SortDir: "asc" | "desc";
+        /**
+         * @description Only snapshots of this disk.
+         * @example cd64ccce-96b4-4e28-a1fa-0257ad658f67
+         */
+        VolumeIdFilter: string;
+        /**
+         * @description Only snapshots in this availability zone.
+         * @example eu-de-01
+         */
+        AvailabilityZoneFilter: string;
+        /**
+         * @description Only snapshots with this name (up to 255 characters).
+         * @example snap-001
+         */
+        NameFilter: string;
+        /**
+         * @description Only snapshots in this status.
+         * @example available
+         */
+        StatusFilter: components["schemas"]["SnapshotStatus"];
+        /**
+         * @description Only the snapshot with this ID. Ignored when `ids` is given.
+         * @example d0ac9b7c-4eb3-479b-9643-566e4dec73d3
+         */
+        IdFilter: string;
+        /**
+         * @description Only the snapshots with these IDs: up to 60, separated by commas. IDs that
+         *     are not valid are ignored. Takes precedence over `id`.
+         * @example d0ac9b7c-4eb3-479b-9643-566e4dec73d3,bb02c803-55ac-4e84-9c80-60d352199d7d
+         */
+        IdsFilter: string;
+        /**
+         * @description Only snapshots of this creation source.
+         * @example user
+         */
+        SnapshotTypeFilter: components["schemas"]["SnapshotType"];
+        /**
+         * @description Only snapshots of this enterprise project: `0` for the default one, an
+         *     enterprise project ID, or `all_granted_eps` for every enterprise project the
+         *     caller may see (the value the vendor's Terraform provider sends by default).
+         * @example all_granted_eps
+         */
+        EnterpriseProjectIdFilter: string;
+        /**
+         * @description Only snapshots with a tag of this key.
+         * @example env
+         */
+        TagKeyFilter: string;
+        /**
+         * @description Only snapshots with these tags, given as a JSON object of keys and values, for example `{"env":"prod"}`.
+         * @example {"env":"prod"}
+         */
+        TagsFilter: string;
+        /**
+         * @description Only snapshots on this snapshot chain.
+         * @example c02a26e2-b582-4bda-a666-dc7da58fb300
+         */
+        SnapshotChainIdFilter: string;
+        /**
+         * @description Only snapshots of this snapshot consistency group.
+         * @example 6c8a3f0e-5b0d-4f7e-9d7b-2a1c8e4f9b30
+         */
+        SnapshotGroupIdFilter: string;
+        /**
+         * @description ID of the project: the project of your account in the region called, as IAM
+         *     lists it (32 hexadecimal digits). It is not the region name.
+         * @example 89cd04f168b84af6be287f71730fdb4b
          */
         ProjectId: string;
     };
@@ -226,8 +725,9 @@ export interface operations {
             header?: never;
             path: {
                 /**
-                 * @description ID of the project (the region's project of your account), as listed by IAM. It is not the region name.
-                 * @example 3e8bc8e2a7a94d0f8dbb43c5e3f2e6d4
+                 * @description ID of the project: the project of your account in the region called, as IAM
+                 *     lists it (32 hexadecimal digits). It is not the region name.
+                 * @example 89cd04f168b84af6be287f71730fdb4b
                  */
                 project_id: components["parameters"]["ProjectId"];
             };
@@ -249,11 +749,298 @@ export interface operations {
                     "application/json": components["schemas"]["CreateSnapshotResponse"];
                 };
             };
-            400: components["responses"]["BadRequest"];
+            400: components["responses"]["CreateBadRequest"];
             401: components["responses"]["GatewayUnauthorized"];
             403: components["responses"]["Forbidden"];
-            404: components["responses"]["NotFound"];
-            409: components["responses"]["Conflict"];
+            404: components["responses"]["VolumeNotFound"];
+            409: components["responses"]["SnapshotInProgress"];
+            429: components["responses"]["GatewayThrottled"];
+            500: components["responses"]["InternalServerError"];
+            503: components["responses"]["ServiceUnavailable"];
+        };
+    };
+    listStandardSnapshots: {
+        parameters: {
+            query?: {
+                /**
+                 * @description ID of the last snapshot of the previous page; the list continues after it.
+                 * @example d0ac9b7c-4eb3-479b-9643-566e4dec73d3
+                 */
+                marker?: components["parameters"]["Marker"];
+                /**
+                 * @description Most snapshots to return, 1 to 1000 (default 1000). The document advises 50.
+                 * @example 50
+                 */
+                limit?: components["parameters"]["Limit"];
+                /**
+                 * @description Snapshots to skip, counted in snapshots (offset=11 starts with the 12th); used with `limit`.
+                 * @example 0
+                 */
+                offset?: components["parameters"]["Offset"];
+                /**
+                 * @description Field to sort by.
+                 * @example created_at
+                 */
+                sort_key?: components["parameters"]["SortKey"];
+                /**
+                 * @description Sort direction.
+                 * @example desc
+                 */
+                sort_dir?: components["parameters"]["SortDir"];
+                /**
+                 * @description Only snapshots of this disk.
+                 * @example cd64ccce-96b4-4e28-a1fa-0257ad658f67
+                 */
+                volume_id?: components["parameters"]["VolumeIdFilter"];
+                /**
+                 * @description Only snapshots in this availability zone.
+                 * @example eu-de-01
+                 */
+                availability_zone?: components["parameters"]["AvailabilityZoneFilter"];
+                /**
+                 * @description Only snapshots with this name (up to 255 characters).
+                 * @example snap-001
+                 */
+                name?: components["parameters"]["NameFilter"];
+                /**
+                 * @description Only snapshots in this status.
+                 * @example available
+                 */
+                status?: components["parameters"]["StatusFilter"];
+                /**
+                 * @description Only the snapshot with this ID. Ignored when `ids` is given.
+                 * @example d0ac9b7c-4eb3-479b-9643-566e4dec73d3
+                 */
+                id?: components["parameters"]["IdFilter"];
+                /**
+                 * @description Only the snapshots with these IDs: up to 60, separated by commas. IDs that
+                 *     are not valid are ignored. Takes precedence over `id`.
+                 * @example d0ac9b7c-4eb3-479b-9643-566e4dec73d3,bb02c803-55ac-4e84-9c80-60d352199d7d
+                 */
+                ids?: components["parameters"]["IdsFilter"];
+                /**
+                 * @description Only snapshots of this creation source.
+                 * @example user
+                 */
+                snapshot_type?: components["parameters"]["SnapshotTypeFilter"];
+                /**
+                 * @description Only snapshots of this enterprise project: `0` for the default one, an
+                 *     enterprise project ID, or `all_granted_eps` for every enterprise project the
+                 *     caller may see (the value the vendor's Terraform provider sends by default).
+                 * @example all_granted_eps
+                 */
+                enterprise_project_id?: components["parameters"]["EnterpriseProjectIdFilter"];
+                /**
+                 * @description Only snapshots with a tag of this key.
+                 * @example env
+                 */
+                tag_key?: components["parameters"]["TagKeyFilter"];
+                /**
+                 * @description Only snapshots with these tags, given as a JSON object of keys and values, for example `{"env":"prod"}`.
+                 * @example {"env":"prod"}
+                 */
+                tags?: components["parameters"]["TagsFilter"];
+                /**
+                 * @description Only snapshots on this snapshot chain.
+                 * @example c02a26e2-b582-4bda-a666-dc7da58fb300
+                 */
+                snapshot_chain_id?: components["parameters"]["SnapshotChainIdFilter"];
+                /**
+                 * @description Only snapshots of this snapshot consistency group.
+                 * @example 6c8a3f0e-5b0d-4f7e-9d7b-2a1c8e4f9b30
+                 */
+                snapshot_group_id?: components["parameters"]["SnapshotGroupIdFilter"];
+            };
+            header?: never;
+            path: {
+                /**
+                 * @description ID of the project: the project of your account in the region called, as IAM
+                 *     lists it (32 hexadecimal digits). It is not the region name.
+                 * @example 89cd04f168b84af6be287f71730fdb4b
+                 */
+                project_id: components["parameters"]["ProjectId"];
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The snapshots of this page. */
+            200: {
+                headers: {
+                    "X-Request-Id": components["headers"]["HuaweiRequestId"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["SnapshotList"];
+                };
+            };
+            400: components["responses"]["ListBadRequest"];
+            401: components["responses"]["GatewayUnauthorized"];
+            403: components["responses"]["Forbidden"];
+            429: components["responses"]["GatewayThrottled"];
+            500: components["responses"]["InternalServerError"];
+            503: components["responses"]["ServiceUnavailable"];
+        };
+    };
+    showStandardSnapshot: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /**
+                 * @description ID of the project: the project of your account in the region called, as IAM
+                 *     lists it (32 hexadecimal digits). It is not the region name.
+                 * @example 89cd04f168b84af6be287f71730fdb4b
+                 */
+                project_id: components["parameters"]["ProjectId"];
+                /**
+                 * @description ID of the snapshot (a UUID, as the create call returns it).
+                 * @example bb02c803-55ac-4e84-9c80-60d352199d7d
+                 */
+                snapshot_id: components["parameters"]["SnapshotId"];
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The snapshot. */
+            200: {
+                headers: {
+                    "X-Request-Id": components["headers"]["HuaweiRequestId"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["SnapshotResponse"];
+                };
+            };
+            400: components["responses"]["SnapshotBadRequest"];
+            401: components["responses"]["GatewayUnauthorized"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["SnapshotNotFound"];
+            429: components["responses"]["GatewayThrottled"];
+            500: components["responses"]["InternalServerError"];
+            503: components["responses"]["ServiceUnavailable"];
+        };
+    };
+    updateStandardSnapshot: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /**
+                 * @description ID of the project: the project of your account in the region called, as IAM
+                 *     lists it (32 hexadecimal digits). It is not the region name.
+                 * @example 89cd04f168b84af6be287f71730fdb4b
+                 */
+                project_id: components["parameters"]["ProjectId"];
+                /**
+                 * @description ID of the snapshot (a UUID, as the create call returns it).
+                 * @example bb02c803-55ac-4e84-9c80-60d352199d7d
+                 */
+                snapshot_id: components["parameters"]["SnapshotId"];
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["UpdateSnapshotRequest"];
+            };
+        };
+        responses: {
+            /** @description The changed snapshot. */
+            200: {
+                headers: {
+                    "X-Request-Id": components["headers"]["HuaweiRequestId"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["SnapshotResponse"];
+                };
+            };
+            400: components["responses"]["UpdateBadRequest"];
+            401: components["responses"]["GatewayUnauthorized"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["SnapshotNotFound"];
+            429: components["responses"]["GatewayThrottled"];
+            500: components["responses"]["InternalServerError"];
+            503: components["responses"]["ServiceUnavailable"];
+        };
+    };
+    deleteStandardSnapshot: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /**
+                 * @description ID of the project: the project of your account in the region called, as IAM
+                 *     lists it (32 hexadecimal digits). It is not the region name.
+                 * @example 89cd04f168b84af6be287f71730fdb4b
+                 */
+                project_id: components["parameters"]["ProjectId"];
+                /**
+                 * @description ID of the snapshot (a UUID, as the create call returns it).
+                 * @example bb02c803-55ac-4e84-9c80-60d352199d7d
+                 */
+                snapshot_id: components["parameters"]["SnapshotId"];
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Accepted. The job that deletes the snapshot has started. */
+            202: {
+                headers: {
+                    "X-Request-Id": components["headers"]["HuaweiRequestId"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["DeleteSnapshotResponse"];
+                };
+            };
+            400: components["responses"]["DeleteBadRequest"];
+            401: components["responses"]["GatewayUnauthorized"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["SnapshotNotFound"];
+            429: components["responses"]["GatewayThrottled"];
+            500: components["responses"]["InternalServerError"];
+            503: components["responses"]["ServiceUnavailable"];
+        };
+    };
+    showJob: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /**
+                 * @description ID of the project: the project of your account in the region called, as IAM
+                 *     lists it (32 hexadecimal digits). It is not the region name.
+                 * @example 89cd04f168b84af6be287f71730fdb4b
+                 */
+                project_id: components["parameters"]["ProjectId"];
+                /**
+                 * @description ID of the job, as the create or delete call returned it. The documents show
+                 *     it both as 32 hexadecimal digits (create) and as a UUID (delete).
+                 * @example ee62a0c1e79c4e11be5adc17a49f69ef
+                 */
+                job_id: components["parameters"]["JobId"];
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The job. */
+            200: {
+                headers: {
+                    "X-Request-Id": components["headers"]["HuaweiRequestId"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Job"];
+                };
+            };
+            400: components["responses"]["JobBadRequest"];
+            401: components["responses"]["GatewayUnauthorized"];
+            403: components["responses"]["Forbidden"];
             429: components["responses"]["GatewayThrottled"];
             500: components["responses"]["InternalServerError"];
             503: components["responses"]["ServiceUnavailable"];

@@ -1,5 +1,6 @@
 // The Markdown summary of a breaking-change comparison, for a PR comment or a
-// GitHub job summary: a verdict line, then each API's changes by operation.
+// GitHub job summary: a verdict line, then each API's changes by operation,
+// each with the ID of its rule (docs/breaking-rules.md).
 import type { Change } from './breaking.ts';
 
 export interface ApiReport {
@@ -26,6 +27,7 @@ export function renderMarkdown(base: string, reports: ApiReport[]): string {
       : `No breaking change against \`${base}\` (${compatible} compatible change(s)).`,
     '',
   ];
+  if (breaking + compatible > 0) lines.push('Each rule ID is explained, with an example, in `docs/breaking-rules.md`.', '');
   for (const report of reports) {
     if (report.added) {
       lines.push(`### ${report.api}`, '', `New API (\`${report.spec}\`): nothing to break.`, '');

@@ -1,6 +1,10 @@
-// The docs' index page: what the four APIs are, every recorded departure from
-// the vendors' documents, and the bundled specs to download. Plain HTML with
-// its own small stylesheet: nothing is fetched from anywhere.
+// The docs' index page: what the APIs are, each operation linked to its place
+// on its API page, a guide per service, every recorded departure from the
+// vendors' documents linked to its callout, and the bundled specs to download.
+// Plain HTML in the docs' layout: nothing is fetched from anywhere.
+import { evidenceLink, evidenceReach } from '../docs/callouts.ts';
+import { escapeHtml, prose } from '../docs/html.ts';
+import { renderLayout } from '../docs/layout.ts';
 import type { Deviation } from './deviations.ts';
 
 export interface OperationSummary {
@@ -19,31 +23,9 @@ export interface ApiSummary {
   specVersion: string;
   operations: OperationSummary[];
   deviations: Deviation[];
+  /** The guide's page and title, when the API has a guide; `pending` says why it is not published yet. */
+  guide?: { page: string; title: string; pending?: string };
 }
-
-const escapeHtml = (text: string) =>
-  text.replaceAll('&', '&amp;').replaceAll('<', '&lt;').replaceAll('>', '&gt;').replaceAll('"', '&quot;').replaceAll("'", '&#39;');
-
-/** Inline `code` spans of the specs' prose, as HTML. */
-const prose = (text: string) => escapeHtml(text.trim()).replace(/`([^`]+)`/g, '<code>$1</code>');
-
-/** Evidence as a link: a URL as is, `owner/repo:path` to the file on GitHub. */
-function evidenceLink(source: string): string {
-  const repoPath = /^([\w.-]+\/[\w.-]+):([^@\s]+)(?:@([0-9a-f]+))?$/.exec(source);
-  const href = repoPath === null ? source : `https://github.com/${repoPath[1]}/blob/${repoPath[3] ?? 'HEAD'}/${repoPath[2]}`;
-  return `<a href="${escapeHtml(href)}">${escapeHtml(source)}</a>`;
-}
-
-const STYLE = `
-  body { font: 15px/1.5 system-ui, -apple-system, "Segoe UI", Roboto, sans-serif; margin: 0 auto; max-width: 1200px; padding: 24px; color: #1f2933; }
-  h1 { margin-top: 0; }
-  table { border-collapse: collapse; width: 100%; margin-bottom: 32px; }
-  th, td { border: 1px solid #d9dee3; padding: 6px 10px; text-align: left; vertical-align: top; }
-  th { background: #f1f4f7; }
-  code { font-family: ui-monospace, Menlo, Consolas, monospace; background: #f1f4f7; padding: 0 3px; }
-  .method { font-weight: 600; }
-  td.evidence a { display: block; word-break: break-all; }
-`;
 
 export function renderIndex(apis: ApiSummary[]): string {
   const apiRows = apis.flatMap((api) =>
@@ -54,18 +36,25 @@ export function renderIndex(apis: ApiSummary[]): string {
         <td><span class="method">${escapeHtml(operation.method)}</span> <code>${escapeHtml(operation.path)}</code></td>
         <td>${escapeHtml(operation.apiVersion)} (spec ${escapeHtml(api.specVersion)})</td>
         <td>${escapeHtml(operation.successStatus)}</td>
-        <td><a href="${api.name}.html">${escapeHtml(api.name)}.html</a></td>
+        <td><a href="${api.name}.html#operation/${encodeURIComponent(operation.operationId)}">${escapeHtml(api.name)}.html</a></td>
       </tr>`,
     ),
   );
+  const guides = apis.flatMap(({ guide, title }) => {
+    if (guide === undefined) return [];
+    if (guide.pending !== undefined)
+      return [`      <li>${escapeHtml(guide.title)} (${escapeHtml(title)}): not published yet; ${escapeHtml(guide.pending)}</li>`];
+    return [`      <li><a href="${escapeHtml(guide.page)}">${escapeHtml(guide.title)}</a> (${escapeHtml(title)})</li>`];
+  });
   const deviationRows = apis.flatMap((api) =>
     api.deviations.map(
       (deviation) => `      <tr>
-        <td><a href="${api.name}.html">${escapeHtml(api.name)}</a></td>
-        <td>${escapeHtml(deviation.where)}</td>
+        <td>${escapeHtml(api.name)}</td>
+        <td><a href="${api.name}.html#${escapeHtml(deviation.anchor)}">${escapeHtml(deviation.where)}</a></td>
         <td>${prose(deviation.document)}</td>
         <td>${prose(deviation.service)}</td>
-        <td class="evidence">${deviation.evidence.map(evidenceLink).join('')}</td>
+        <td>${deviation.releases === undefined ? '' : prose(deviation.releases)}</td>
+        <td class="evidence">${deviation.evidence.map(evidenceLink).join('')}<span class="deviation-directness">${evidenceReach(deviation)}</span></td>
       </tr>`,
     ),
   );
@@ -73,17 +62,7 @@ export function renderIndex(apis: ApiSummary[]): string {
     (api) =>
       `      <li>${escapeHtml(api.title)}: <a href="openapi/${api.name}.json" download>${api.name}.json</a>, <a href="openapi/${api.name}.yaml" download>${api.name}.yaml</a></li>`,
   );
-  return `<!DOCTYPE html>
-<html lang="en">
-<head>
-  <meta charset="utf-8">
-  <title>Snapshot APIs</title>
-  <meta name="viewport" content="width=device-width, initial-scale=1">
-  <link rel="icon" href="data:,">
-  <style>${STYLE}</style>
-</head>
-<body>
-  <h1>Snapshot APIs</h1>
+  const content = `  <h1>Snapshot APIs</h1>
   <p>OpenAPI 3.1 descriptions of four cloud "create snapshot" APIs, held to what the services really do.</p>
 
   <h2>APIs</h2>
@@ -96,11 +75,16 @@ ${apiRows.join('\n')}
     </tbody>
   </table>
 
+  <h2>Guides: a snapshot from creation to deletion</h2>
+  <ul id="guides">
+${guides.join('\n')}
+  </ul>
+
   <h2>Where the specs differ from the vendors' documents</h2>
-  <p>Each row is an <code>x-doc-deviation</code> entry: the spec follows the service, on the evidence named.</p>
+  <p>Each row is an <code>x-doc-deviation</code> entry: the spec follows the service, on the evidence named. The element links to its callout on the API page.</p>
   <table id="deviations">
     <thead>
-      <tr><th>API</th><th>Element</th><th>The document says</th><th>The service does</th><th>Evidence</th></tr>
+      <tr><th>API</th><th>Element</th><th>The document says</th><th>The service does</th><th>Releases</th><th>Evidence</th></tr>
     </thead>
     <tbody>
 ${deviationRows.join('\n')}
@@ -110,8 +94,6 @@ ${deviationRows.join('\n')}
   <h2>Download the specs</h2>
   <ul id="downloads">
 ${downloads.join('\n')}
-  </ul>
-</body>
-</html>
-`;
+  </ul>`;
+  return renderLayout({ title: 'Snapshot APIs', root: '', links: [], kind: 'index', content });
 }

@@ -1,89 +1,58 @@
-// Renders the browsable docs: one Redocly page per API (redocly build-docs with
-// our template), an index page, the bundled specs for download, and one shared
-// local copy of the Redoc script, so the pages need nothing from the internet.
-import { createHash } from 'node:crypto';
-import { mkdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+// Renders the browsable docs: one Redoc page per API (scripts/docs/page.hbs:
+// the spec as the page shows it, embedded, and Redoc rendering it in the
+// browser with the options of redocly.yaml's `openapi:` section), a guide per
+// service (docs/guides/), an index, the bundled specs for download, one shared
+// local copy of the Redoc script and one stylesheet. Nothing needs the internet.
+import Handlebars from 'handlebars';
+import { copyFileSync, mkdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { dirname, resolve } from 'node:path';
+import { parse } from 'yaml';
+import { codeSamples } from '../docs/code-samples.ts';
+import { docsView } from '../docs/docs-view.ts';
+import { guidePage, renderGuide, type Guide } from '../docs/guides.ts';
+import { scriptJson } from '../docs/html.ts';
+import { renderLayout } from '../docs/layout.ts';
 import { loadApis, repoRoot, type Api } from './apis.ts';
 import { bundleSpec, type OpenApiDocument } from './bundle.ts';
 import { listDeviations } from './deviations.ts';
+import { renderIndex, type ApiSummary } from './docs-index.ts';
 import { bundledSpecFiles } from './generate.ts';
 import { operationsOf, successStatusOf } from './operations.ts';
-import { renderIndex, type ApiSummary } from './docs-index.ts';
-import { runChecked } from './processes.ts';
 
-const redocly = resolve(repoRoot, 'node_modules/.bin/redocly');
-const template = resolve(repoRoot, 'scripts/docs/page.hbs');
+const pageTemplate = Handlebars.compile(readFileSync(resolve(repoRoot, 'scripts/docs/page.hbs'), 'utf8'), { strict: true });
 const redocBundle = resolve(dirname(createRequire(import.meta.url).resolve('redoc/package.json')), 'bundles/redoc.standalone.js');
-/** The one file Redocly's pages would fetch from its CDN. */
-const CDN_SCRIPT =
-  /<script src="https:\/\/cdn\.redocly\.com\/redoc\/v[\d.]+\/bundles\/redoc\.standalone\.js" integrity="(sha384-[A-Za-z0-9+/=]+)" crossorigin="anonymous"><\/script>/g;
 /** Redoc's sidebar shows a logo fetched from a CDN; the local copy points it at an empty image. */
 const CDN_LOGO = 'https://cdn.redoc.ly/redoc/logo-mini.svg';
 const EMPTY_IMAGE = "data:image/svg+xml,%3Csvg xmlns='http://www.w3.org/2000/svg' width='1' height='1'/%3E";
-export const REDOC_SCRIPT = 'redoc.standalone.js';
+const REDOC_SCRIPT = 'redoc.standalone.js';
+const STYLESHEET = 'site.css';
+
+/** Redoc's options: redocly.yaml's `openapi:` section, the one place they are written. */
+export function redocOptions(configPath = resolve(repoRoot, 'redocly.yaml')): Record<string, unknown> {
+  const config = parse(readFileSync(configPath, 'utf8')) as { openapi?: unknown } | null;
+  const options = config?.openapi;
+  if (typeof options !== 'object' || options === null || Array.isArray(options))
+    throw new Error(`${configPath}: no "openapi:" section with the options of the rendered docs (e.g. expandResponses: all).`);
+  return options as Record<string, unknown>;
+}
 
 /**
- * The CLI prerenders the page with its own React, newer than the one inside
- * Redoc's browser script, so hydrating the prerendered HTML fails (React errors
- * 418 and 423) and React falls back to rendering on the client anyway. The
- * page asks for that client render directly; the prerendered HTML shows until
- * it is done.
+ * The local Redoc script, with the logo made local. A Redoc release that
+ * changes its bundle so that the logo is not there exactly once stops the
+ * build: check the new bundle for other requests that leave the machine.
  */
-const HYDRATE = /Redoc\.hydrate\(__redoc_state, container\);/g;
-const CLIENT_RENDER = 'Redoc.init(__redoc_state.spec.data, __redoc_state.options, container);';
-
-function replaceOnce(
-  text: string,
-  pattern: RegExp,
-  replacement: (match: string, ...groups: string[]) => string,
-  file: string,
-  what: string,
-) {
-  let count = 0;
-  const replaced = text.replace(pattern, (match: string, ...groups: string[]) => {
-    count += 1;
-    return replacement(match, ...groups);
-  });
-  if (count !== 1) {
+function localRedocScript(): string {
+  const script = readFileSync(redocBundle, 'utf8');
+  const count = script.split(CDN_LOGO).length - 1;
+  if (count !== 1)
     throw new Error(
-      `${file}: expected ${what} once, found it ${count} times. Has Redocly CLI changed its page? Update scripts/lib/docs.ts.`,
+      `${redocBundle}: expected the CDN logo URL once, found it ${count} times. Has the redoc package changed? Check what the new bundle fetches and update CDN_LOGO in scripts/lib/docs.ts.`,
     );
-  }
-  return replaced;
-}
-
-/** Points a rendered page at the shared local Redoc script; returns the integrity the page expected. */
-function useLocalScript(page: string, file: string): { html: string; integrity: string } {
-  let integrity = '';
-  const local = replaceOnce(
-    page,
-    CDN_SCRIPT,
-    (_tag, expected) => ((integrity = expected!), `<script src="${REDOC_SCRIPT}"></script>`),
-    file,
-    'the Redoc CDN script tag',
-  );
-  const html = replaceOnce(local, HYDRATE, () => CLIENT_RENDER, file, 'the Redoc hydrate call');
-  return { html, integrity };
-}
-
-/** The local Redoc script: the very file the CDN serves (checked by its integrity), with the logo made local. */
-function localRedocScript(integrity: string): string {
-  const original = readFileSync(redocBundle);
-  const actual = `sha384-${createHash('sha384').update(original).digest('base64')}`;
-  if (actual !== integrity) {
-    throw new Error(
-      `${redocBundle} is not the Redoc script Redocly CLI renders for (${actual}, pages expect ${integrity}). Install the redoc version @redocly/cli uses.`,
-    );
-  }
-  const script = original.toString('utf8');
-  if (script.split(CDN_LOGO).length !== 2)
-    throw new Error(`${redocBundle}: expected the CDN logo URL once; update CDN_LOGO in scripts/lib/docs.ts.`);
   return script.replace(CDN_LOGO, EMPTY_IMAGE);
 }
 
-function summaryOf(api: Api, document: OpenApiDocument): ApiSummary {
+function summaryOf(api: Api, document: OpenApiDocument, guide: Guide | undefined): ApiSummary {
   const info = document['info'] as { title: string; version: string };
   return {
     name: api.name,
@@ -98,35 +67,56 @@ function summaryOf(api: Api, document: OpenApiDocument): ApiSummary {
       successStatus: successStatusOf(operation),
     })),
     deviations: listDeviations(document),
+    ...(guide === undefined
+      ? {}
+      : { guide: { page: guidePage(api.name), title: guide.title, ...(guide.pending === undefined ? {} : { pending: guide.pending }) } }),
   };
 }
 
-/** Renders the docs into `outDir` (wiped first). */
+/** Renders one API's page, bundled specs and guide into `outDir`; returns what the index says of it. */
+async function renderApi(api: Api, outDir: string, options: Record<string, unknown>): Promise<ApiSummary> {
+  const [document, dereferenced] = await Promise.all([bundleSpec(api.root), bundleSpec(api.root, { dereference: true })]);
+  const title = (document['info'] as { title: string }).title;
+  const guide = renderGuide(api.name, dereferenced);
+  const published = guide?.pending === undefined ? guide : undefined;
+  const view = docsView(document, listDeviations(document), codeSamples(api.name, dereferenced));
+  const downloads = ['json', 'yaml'].map((extension) => ({ title: extension.toUpperCase(), url: `openapi/${api.name}.${extension}` }));
+  const page = pageTemplate({
+    title,
+    root: '',
+    guide: published === undefined ? false : guidePage(api.name),
+    redocScript: REDOC_SCRIPT,
+    specJson: scriptJson(view),
+    optionsJson: scriptJson({ ...options, downloadUrls: downloads }),
+  });
+  writeFileSync(resolve(outDir, `${api.name}.html`), page);
+  for (const file of bundledSpecFiles(api, document)) writeFileSync(resolve(outDir, file.path), file.contents);
+  if (published !== undefined) {
+    const html = renderLayout({
+      title: published.title,
+      root: '../',
+      links: [{ href: `../${api.name}.html`, text: `API reference: ${title}` }],
+      kind: 'guide',
+      content: published.html,
+    });
+    writeFileSync(resolve(outDir, guidePage(api.name)), html);
+  }
+  return summaryOf(api, document, guide);
+}
+
+/** Renders the docs into `outDir` (wiped first); returns the pages, relative to it. */
 export async function buildDocs(outDir: string, apis: Api[] = loadApis()): Promise<string[]> {
   rmSync(outDir, { recursive: true, force: true });
   mkdirSync(resolve(outDir, 'openapi'), { recursive: true });
-  const integrities = new Set<string>();
-  const summaries = await Promise.all(
-    apis.map(async (api) => {
-      const page = resolve(outDir, `${api.name}.html`);
-      const document = await bundleSpec(api.root);
-      const title = (document['info'] as { title: string }).title;
-      await runChecked(
-        redocly,
-        ['build-docs', api.name, '--output', page, '--template', template, '--disableGoogleFont', '--title', title],
-        {
-          env: { REDOCLY_TELEMETRY: 'off' },
-        },
-      );
-      const { html, integrity } = useLocalScript(readFileSync(page, 'utf8'), page);
-      writeFileSync(page, html);
-      integrities.add(integrity);
-      for (const file of bundledSpecFiles(api, document)) writeFileSync(resolve(outDir, file.path), file.contents);
-      return summaryOf(api, document);
-    }),
-  );
-  if (integrities.size !== 1) throw new Error(`The pages expect different Redoc scripts: ${[...integrities].join(', ')}`);
-  writeFileSync(resolve(outDir, REDOC_SCRIPT), localRedocScript([...integrities][0]!));
+  mkdirSync(resolve(outDir, 'guides'), { recursive: true });
+  const options = redocOptions();
+  const summaries = await Promise.all(apis.map((api) => renderApi(api, outDir, options)));
+  writeFileSync(resolve(outDir, REDOC_SCRIPT), localRedocScript());
+  copyFileSync(resolve(repoRoot, 'scripts/docs', STYLESHEET), resolve(outDir, STYLESHEET));
   writeFileSync(resolve(outDir, 'index.html'), renderIndex(summaries));
-  return ['index.html', ...apis.map((api) => `${api.name}.html`)];
+  return [
+    'index.html',
+    ...apis.map((api) => `${api.name}.html`),
+    ...summaries.flatMap(({ guide }) => (guide === undefined || guide.pending !== undefined ? [] : [guide.page])),
+  ];
 }

@@ -20,7 +20,9 @@ export function operationsOf(document: OpenApiDocument): Operation[] {
   return Object.entries(paths).flatMap(([path, item]) => {
     if (!isNode(item)) return [];
     const shared = Array.isArray(item['parameters']) ? item['parameters'] : [];
-    return HTTP_METHODS.flatMap((method) => {
+    // In the order the spec writes them, which is the order a reader meets them.
+    const methods = Object.keys(item).filter((key): key is HttpMethod => (HTTP_METHODS as readonly string[]).includes(key));
+    return methods.flatMap((method) => {
       const operation = item[method];
       if (!isNode(operation)) return [];
       const own = Array.isArray(operation['parameters']) ? operation['parameters'] : [];

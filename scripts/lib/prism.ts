@@ -4,12 +4,15 @@
 import { createRequire } from 'node:module';
 import { dirname, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { loadApis } from './apis.ts';
 import { LOCALHOST as MOCK_HOST } from './ports.ts';
 import { startProcess } from './processes.ts';
 
 const prismBin = resolve(dirname(createRequire(import.meta.url).resolve('@stoplight/prism-cli/package.json')), 'dist/index.js');
-/** Keeps Prism alive when a violation quotes characters a header cannot carry (see the file). */
+/** Keeps Prism alive under hostile requests and words validation errors as the service does (see the file). */
 const preload = fileURLToPath(new URL('./prism-preload.cjs', import.meta.url));
+/** Tells the preload which API it serves, by its name in redocly.yaml (read in prism-preload.cjs). */
+const MOCK_API_VARIABLE = 'SNAPSHOT_APIS_MOCK_API';
 
 export interface PrismOptions {
   /** The spec to serve (Prism resolves its $refs). */
@@ -43,10 +46,12 @@ export async function startPrism({
 }: PrismOptions): Promise<RunningPrism> {
   const url = `http://${MOCK_HOST}:${port}`;
   const recent: string[] = [];
+  const api = loadApis().find((candidate) => candidate.root === resolve(spec))?.name;
   const prism = startProcess(
     process.execPath,
     ['--require', preload, prismBin, 'mock', spec, '--host', MOCK_HOST, '--port', String(port), '--seed', seed],
     {
+      env: { [MOCK_API_VARIABLE]: api },
       onLine: (line) => {
         recent.push(line);
         if (recent.length > 20) recent.shift();

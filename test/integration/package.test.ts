@@ -6,20 +6,30 @@
 // dependencies (openapi-fetch, undici) and theirs are packed from node_modules
 // (the locked versions) and installed from those tarballs, as npm would
 // install them from the registry.
+//
+// The same project compiles and runs the code the docs show: every code sample
+// of every operation and every guide, type-checked as shown (with Node.js's
+// types, since they read credentials from the environment) and run against the
+// Prism mocks, with the endpoint swapped for the mock's and nothing else.
 import { build } from 'esbuild';
 import { mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
-import { join, resolve } from 'node:path';
+import { dirname, join, resolve } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { repoRoot } from '../../scripts/lib/apis.ts';
-import { runChecked } from '../../scripts/lib/processes.ts';
+import { runChecked, runProcess, type Finished } from '../../scripts/lib/processes.ts';
 import { firstExample, sampleCalls } from '../../scripts/lib/sample-calls.ts';
+import { credentialsEnv, docsPrograms, operationIdOf, pointedAt, type DocsProgram } from '../support/docs-code.ts';
+import { guideScenarios } from '../support/guide-scenarios.ts';
 import { RecordingServer } from '../support/http-server.ts';
-import { isObject, loadSpecs, objectAt, operationsOf, type JsonObject } from '../support/specs.ts';
+import { mockFor } from '../support/mocks.ts';
+import { RecordingProxy, type Route } from '../support/recording-proxy.ts';
+import { isObject, loadSpec, loadSpecs, objectAt, operationsOf, type JsonObject } from '../support/specs.ts';
 
 const workDir = mkdtempSync(join(tmpdir(), 'snapshot-apis-consumer-'));
 const consumerDir = join(workDir, 'consumer');
 const server = new RecordingServer();
+const proxy = new RecordingProxy();
 
 function packageJson(dir: string): { dependencies?: Record<string, string> } {
   return JSON.parse(readFileSync(resolve(repoRoot, dir, 'package.json'), 'utf8')) as { dependencies?: Record<string, string> };
@@ -95,8 +105,44 @@ const strictTsconfig = {
   files: ['consumer.ts'],
 };
 
+/** The docs' code, and the files it is written to in the consumer project. */
+const docsCode = docsPrograms(specs, guideScenarios);
+const runnable = docsCode.filter((program) => program.pending === undefined);
+const pending = docsCode.filter((program) => program.pending !== undefined);
+const fileOf = (program: DocsProgram, folder: 'shown' | 'run') =>
+  `docs/${folder}/${program.name.replace(/[^\w]+/g, '-')}.${program.language === 'shell' ? 'sh' : 'ts'}`;
+const routes = new Map<DocsProgram, Route>();
+
+/** Type-checks, with Node.js's types, the docs' TypeScript as shown and as pointed at the mocks. */
+const docsTsconfig = {
+  extends: './tsconfig.json',
+  compilerOptions: { types: ['node'] },
+  files: [],
+  include: ['docs/**/*.ts'],
+};
+
+function writeDocsCode(): void {
+  for (const program of runnable) {
+    const route = proxy.route(mockFor(program.api).url, program.rules);
+    routes.set(program, route);
+    for (const [folder, source] of [
+      ['shown', program.source],
+      ['run', pointedAt(program, route.baseUrl)],
+    ] as const) {
+      const file = join(consumerDir, fileOf(program, folder));
+      mkdirSync(dirname(file), { recursive: true });
+      writeFileSync(file, source);
+    }
+  }
+  writeFileSync(join(consumerDir, 'tsconfig.docs.json'), JSON.stringify(docsTsconfig, null, 2));
+}
+
+const tsc = resolve(repoRoot, 'node_modules/typescript/bin/tsc');
+/** Both compilations, run side by side once everything is installed. */
+let compiled: { consumer: Finished; docs: Finished };
+
 beforeAll(async () => {
-  await server.start();
+  await Promise.all([server.start(), proxy.start()]);
   const pack = async (...args: string[]) =>
     (JSON.parse(await run('npm', ['pack', '--json', '--pack-destination', workDir, ...args], repoRoot)) as { filename: string }[]).map(
       (packed) => join(workDir, packed.filename),
@@ -104,16 +150,24 @@ beforeAll(async () => {
   const tarballs = await pack();
   const direct = Object.keys(packageJson('.').dependencies ?? {});
   const runtime = [...direct, ...direct.flatMap((name) => Object.keys(packageJson(`node_modules/${name}`).dependencies ?? {}))];
-  tarballs.push(...(await pack('--ignore-scripts', ...runtime.map((name) => resolve(repoRoot, 'node_modules', name)))));
+  // Node.js's types (and their own dependency) for the docs' code, which reads the environment.
+  const forDocs = ['@types/node', ...Object.keys(packageJson('node_modules/@types/node').dependencies ?? {})];
+  tarballs.push(...(await pack('--ignore-scripts', ...[...runtime, ...forDocs].map((name) => resolve(repoRoot, 'node_modules', name)))));
   mkdirSync(consumerDir);
   writeFileSync(join(consumerDir, 'package.json'), JSON.stringify({ name: 'consumer', private: true, type: 'module' }));
   await run('npm', ['install', '--offline', '--no-audit', '--no-fund', '--ignore-scripts', ...tarballs], consumerDir);
   writeFileSync(join(consumerDir, 'tsconfig.json'), JSON.stringify(strictTsconfig, null, 2));
   writeFileSync(join(consumerDir, 'consumer.ts'), consumerSource(server.url));
-}, 180_000);
+  writeDocsCode();
+  const [consumer, docs] = await Promise.all([
+    runProcess(process.execPath, [tsc, '-p', consumerDir], { cwd: consumerDir }),
+    runProcess(process.execPath, [tsc, '-p', join(consumerDir, 'tsconfig.docs.json')], { cwd: consumerDir }),
+  ]);
+  compiled = { consumer, docs };
+}, 240_000);
 
 afterAll(async () => {
-  await server.stop();
+  await Promise.all([server.stop(), proxy.stop()]);
   rmSync(workDir, { recursive: true, force: true });
 });
 
@@ -132,9 +186,9 @@ describe('the packed package', () => {
     expect(readFileSync(join(consumerDir, 'node_modules/snapshot-apis/LICENSE'), 'utf8')).toContain('Apache License');
   });
 
-  it('compiles a strict-mode consumer of every operation of every API', async () => {
-    const tsc = resolve(repoRoot, 'node_modules/typescript/bin/tsc');
-    await run(process.execPath, [tsc, '-p', consumerDir], consumerDir);
+  it('compiles a strict-mode consumer of every operation of every API', () => {
+    expect(compiled.consumer.output).toBe('');
+    expect(compiled.consumer.code).toBe(0);
   });
 
   it('makes every sample call from the compiled consumer, with typed data back', async () => {
@@ -177,4 +231,29 @@ describe('the packed package', () => {
     expect(bundle).toContain('createClient');
     expect(bundle).not.toMatch(/getGlobalDispatcher|undici\.globalDispatcher|node:zlib|brotliDecompress/);
   });
+});
+
+describe('the code of the docs', () => {
+  it('type-checks, against the package, every code sample and guide as the docs show it', () => {
+    expect(compiled.docs.output).toBe('');
+    expect(compiled.docs.code).toBe(0);
+    expect(runnable.filter((program) => program.language === 'typescript').length).toBeGreaterThan(specs.length);
+  });
+
+  it.each(runnable)('runs $name against the mock, as the docs show it but for the endpoint', async (program) => {
+    const run = fileOf(program, 'run');
+    const [command, args] = program.language === 'shell' ? ['bash', [run]] : [process.execPath, [run.replace(/\.ts$/, '.js')]];
+    const { code, output } = await runProcess(command, args, { cwd: consumerDir, env: credentialsEnv(specs) });
+    expect(code, output).toBe(0);
+    const requests = routes.get(program)!.requests;
+    if ('request' in program.expected) {
+      expect(requests.map(({ method, url }) => `${method} ${url}`)).toEqual([program.expected.request]);
+    } else {
+      const spec = await loadSpec(program.api);
+      expect(requests.map(({ method, url }) => operationIdOf(spec, method, url))).toEqual(program.expected.operations);
+    }
+  });
+
+  // A guide whose service's calls are not in its spec yet says so, and shows here as skipped until it can run.
+  if (pending.length > 0) it.skip.each(pending)('runs $name against the mock (pending: $pending)', () => {});
 });

@@ -2,16 +2,11 @@
 // browser is an error that says how to install it, never a silent skip.
 import { existsSync } from 'node:fs';
 import { chromium, type Browser, type Page } from 'playwright-core';
-
-export const CHROMIUM_PATH = process.env['CHROMIUM_PATH'] ?? '/usr/bin/chromium';
+import { CHROMIUM_PATH, missingToolMessage, tool } from '../../scripts/lib/tools.ts';
 
 export async function launchChromium(executablePath = CHROMIUM_PATH): Promise<Browser> {
   if (!existsSync(executablePath)) {
-    throw new Error(
-      `Chromium is not installed at ${executablePath}. Install Debian's package with ` +
-        '`apt-get update && apt-get install -y chromium` (as root, or with sudo), or set CHROMIUM_PATH to a Chromium binary. ' +
-        '.ci/run installs it on CI.',
-    );
+    throw new Error(`No Chromium at ${executablePath} (CHROMIUM_PATH chooses another). ${missingToolMessage(tool('Chromium'))}`);
   }
   return chromium.launch({
     executablePath,

@@ -201,10 +201,17 @@ export const cinder: SeedFacts = {
       ],
     },
     {
-      rule: 'volume_id is required and a UUID (service, recorded deviation)',
+      rule: 'volume_id is required, and null or a UUID in any form uuid.UUID reads (service, recorded deviation)',
       field: ['snapshot', 'volume_id'],
-      valid: ['5aa119a8-d25b-45a7-8d1b-88e127885635'],
-      invalid: [undefined, null, 'vol-1', '5aa119a8d25b45a78d1b88e127885635'],
+      valid: [
+        '5aa119a8-d25b-45a7-8d1b-88e127885635',
+        null,
+        '5aa119a8d25b45a78d1b88e127885635',
+        '5AA119A8-D25B-45A7-8D1B-88E127885635',
+        '{5aa119a8-d25b-45a7-8d1b-88e127885635}',
+        'urn:uuid:5aa119a8-d25b-45a7-8d1b-88e127885635',
+      ],
+      invalid: [undefined, '', 'vol-1', '5aa119a8-d25b-45a7-8d1b-88e12788563', '5aa119a8-d25b-45a7-8d1b-88e127885635x'],
     },
     {
       rule: 'force is a Boolean, default False (the service also takes its Boolean strings)',
@@ -337,7 +344,8 @@ export const css: SeedFacts = {
     {
       rule: 'description has no < or > (newer revisions and SDKs: none of !<>=&"\')',
       field: ['description'],
-      valid: ['Index backup (June), 50% #1; ok?'],
+      // The times are also CSS's own time form, so the pattern tests probe the list's SnapshotTime with them.
+      valid: ['Index backup (June), 50% #1; ok?', '2018-03-07T07:34:47', '2018-02-29T07:34:47'],
       invalid: ['<', '>', '!', '=', '&', '"', "'"],
     },
     {
@@ -412,19 +420,19 @@ export const evs: SeedFacts = {
       invalid: [repeat('d', 86)],
     },
     {
-      rule: 'volume_id is required and a UUID (service, recorded deviation)',
+      rule: 'volume_id is required (service, recorded deviation) and a hyphenated UUID (indirect evidence, recorded deviation)',
       field: ['snapshot', 'volume_id'],
       valid: ['2c194dde-7de5-4529-a141-49f48181f411'],
       invalid: [undefined, '', 'vol-1'],
     },
     {
-      rule: 'enterprise_project_id is 0 (the default) or an enterprise project UUID',
+      rule: 'enterprise_project_id is 0 (the default) or an enterprise project UUID (the UUID form from the examples, recorded deviation)',
       field: ['snapshot', 'enterprise_project_id'],
       valid: ['0', '94f1ea84-1428-49b6-9920-8a9b8a29e4ca'],
       invalid: ['', '00', 'default', '94f1ea84-1428-49b6-9920-8a9b8a29e4ca0'],
     },
     {
-      rule: 'tags map strings to strings (keys up to 128, values up to 255 characters)',
+      rule: 'tags map strings to strings, keys of 1 to 128 and values of up to 255 characters (the widest EVS limits, recorded deviation)',
       field: ['snapshot', 'tags'],
       valid: [{}, { env: 'prod' }, { [repeat('k', 128)]: repeat('v', 255) }, { key: '' }],
       invalid: [{ '': 'x' }, { [repeat('k', 129)]: 'x' }, { key: repeat('v', 256) }, { key: 1 }, ['env']],

@@ -31,7 +31,10 @@ const good = {
                   {
                     document: 'Says nothing about tags.',
                     service: 'Accepts tags.',
-                    evidence: ['owner/repo:path/to/file.go', 'https://example.org/doc'],
+                    releases: 'Service 2.0 and later',
+                    evidence: ['owner/repo:path/to/file.go@v2.0.0', 'https://example.org/doc'],
+                    directness: 'indirect',
+                    caveat: 'The file validates the tags of another call.',
                   },
                 ],
               },
@@ -116,6 +119,24 @@ const cases: Case[] = [
     path: 'paths./v1/{project_id}/things.post.requestBody.content.application/json.schema.x-doc-deviation',
   },
   {
+    name: 'a deviation that does not say how direct its evidence is',
+    mutate: (d) => void delete deviation(d)['directness'],
+    code: 'deviation-has-evidence',
+    path: 'paths./v1/{project_id}/things.post.requestBody.content.application/json.schema.x-doc-deviation.0',
+  },
+  {
+    name: 'indirect evidence without a caveat',
+    mutate: (d) => void delete deviation(d)['caveat'],
+    code: 'deviation-has-evidence',
+    path: 'paths./v1/{project_id}/things.post.requestBody.content.application/json.schema.x-doc-deviation.0',
+  },
+  {
+    name: 'a deviation field that is not documented',
+    mutate: (d) => void (deviation(d)['since'] = 'Queens'),
+    code: 'deviation-has-evidence',
+    path: 'paths./v1/{project_id}/things.post.requestBody.content.application/json.schema.x-doc-deviation.0.since',
+  },
+  {
     name: 'an unanchored pattern',
     mutate: (d) => void (body(d).properties.name.pattern = '[a-z]+'),
     code: 'pattern-anchored-and-portable',
@@ -152,11 +173,9 @@ describe('project lint rules', () => {
     expect(await findings(good)).toEqual([]);
   });
 
-  for (const { name, mutate, code, path } of cases) {
-    it(`flag ${name}`, async () => {
-      const document = structuredClone(good);
-      mutate(document);
-      expect(await findings(document)).toEqual([{ code, path }]);
-    });
-  }
+  it.each(cases)('flag $name', async ({ mutate, code, path }) => {
+    const document = structuredClone(good);
+    mutate(document);
+    expect(await findings(document)).toEqual([{ code, path }]);
+  });
 });

@@ -1,18 +1,23 @@
 // The rendered docs in a real browser (Debian's Chromium), with every request
-// that is not to the local docs server blocked: each page shows what its spec
-// says, the index links everything and lists every recorded deviation, and
-// nothing on any page tries to leave the machine or logs an error.
+// that is not to the local docs server blocked: each API page shows what its
+// spec says, each recorded deviation as a callout with links to its evidence
+// and each operation's code samples; the guides show their steps and the
+// errors of each call; the index links everything. No page tries to leave the
+// machine, logs an error or shows raw JSON, and every link resolves locally or
+// goes to the evidence. One build, one browser; each page is opened once.
 import { mkdirSync, mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
-import type { Browser } from 'playwright-core';
+import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { codeSamples } from '../../../scripts/docs/code-samples.ts';
+import { guidePage, renderGuide } from '../../../scripts/docs/guides.ts';
 import { repoRoot } from '../../../scripts/lib/apis.ts';
 import { bundleSpec } from '../../../scripts/lib/bundle.ts';
-import { listDeviations } from '../../../scripts/lib/deviations.ts';
+import { evidenceUrl, listDeviations, type Deviation } from '../../../scripts/lib/deviations.ts';
 import { buildDocs } from '../../../scripts/lib/docs.ts';
 import { serveFolder, type StaticServer } from '../../../scripts/lib/static-server.ts';
-import { guardedPage, launchChromium } from '../../support/browser.ts';
+import { guardedPage, launchChromium, type GuardedPage } from '../../support/browser.ts';
 import { isObject, loadSpecs, operationsOf, requestBodySchema, type Json, type JsonObject, type LoadedSpec } from '../../support/specs.ts';
 
 const docsDir = mkdtempSync(join(tmpdir(), 'snapshot-apis-docs-'));
@@ -32,6 +37,45 @@ afterAll(async () => {
   await server?.close();
   rmSync(docsDir, { recursive: true, force: true });
 });
+
+const specs: LoadedSpec[] = await loadSpecs();
+/** Each spec's recorded deviations, from the bundle (not dereferenced, so shared ones count once), read once. */
+const deviationsOf = new Map(
+  await Promise.all(specs.map(async ({ name, root }) => [name, listDeviations(await bundleSpec(root))] as const)),
+);
+const samplesOf = new Map(specs.map(({ name, document }) => [name, codeSamples(name, document)]));
+const guides = specs.flatMap(({ name, document }) => renderGuide(name, document) ?? []);
+const published = guides.filter((guide) => guide.pending === undefined);
+/** Where the docs may link outside themselves: the evidence of the deviations, and GitHub (the project's issues). */
+const evidence = new Set([...deviationsOf.values()].flat().flatMap((deviation) => deviation.evidence.map(evidenceUrl)));
+/** Redoc's sidebar credits Redoc with a link of its own; it is the one other outside link. */
+const REDOC_CREDIT = 'https://redocly.com/redoc/';
+
+interface Visit extends GuardedPage {
+  status: number | undefined;
+  text: string;
+}
+
+/** Each page is opened once, its screenshot taken then; the tests of a page share it. */
+const visits = new Map<string, Promise<Visit>>();
+function visit(name: string): Promise<Visit> {
+  let visited = visits.get(name);
+  if (visited === undefined) {
+    visited = (async () => {
+      const guarded = await guardedPage(browser, server.url.replace(/\/$/, ''));
+      const response = await guarded.page.goto(`${server.url}${name}`, { waitUntil: 'networkidle' });
+      // An API page is tens of thousands of pixels long: its top, and its callouts and samples (below), are what to look at.
+      const fullPage = !specs.some((spec) => name === `${spec.name}.html`);
+      await guarded.page.screenshot({ path: resolve(screenshots, `${name.replace(/\.html$/, '').replace('/', '-')}.png`), fullPage });
+      const text = (await guarded.page.locator('body').innerText()).replace(/\s+/g, ' ');
+      return { ...guarded, status: response?.status(), text };
+    })();
+    visits.set(name, visited);
+  }
+  return visited;
+}
+
+const squash = (text: string) => text.replace(/\s+/g, ' ').trim();
 
 /** Every property name a request body can carry. */
 function fieldNames(schema: Json, names = new Set<string>()): Set<string> {
@@ -53,30 +97,93 @@ function firstLeaf(value: Json): string {
   return typeof value === 'string' ? value : JSON.stringify(value);
 }
 
-async function visit(name: string) {
-  const guarded = await guardedPage(browser, server.url.replace(/\/$/, ''));
-  const response = await guarded.page.goto(`${server.url}${name}`, { waitUntil: 'networkidle' });
-  await guarded.page.screenshot({ path: resolve(screenshots, `${name.replace('.html', '')}.png`), fullPage: true });
-  const text = (await guarded.page.locator('body').innerText()).replace(/\s+/g, ' ');
-  const options = (await guarded.page.locator('option').allTextContents()).map((option) => option.trim());
-  return { ...guarded, status: response?.status(), text, options };
+/**
+ * Raw JSON on a page: an extension shown with its value (as Redoc shows the
+ * extensions it is asked to), a deviation entry as a JSON object, an escaped
+ * newline, or any object with a quoted key outside what is meant to be JSON
+ * or code (the samples, `pre` and `code`, and Redoc's example values).
+ */
+async function rawJsonOn(page: Page): Promise<string[]> {
+  const texts = await page.evaluate(() => {
+    const copy = document.body.cloneNode(true) as HTMLElement;
+    copy.querySelectorAll('span').forEach((label) => {
+      if (label.textContent?.trim() !== 'Example:') return;
+      label.parentElement?.querySelectorAll('span').forEach((value) => value !== label && value.remove());
+    });
+    copy.querySelectorAll('pre, code, .redoc-json, script, style').forEach((element) => element.remove());
+    return { all: document.body.innerText, prose: copy.textContent ?? '' };
+  });
+  const found = [
+    ...[/\bx-[\w-]+:\s*[[{"]/, /[{,]\s*"(document|service|evidence|directness)"\s*:/].map((pattern) => [pattern, texts.all] as const),
+    ...[/\\n/, /[{[]\s*"[^"]*"\s*:/].map((pattern) => [pattern, texts.prose] as const),
+  ];
+  return found.flatMap(([pattern, text]) => {
+    const match = pattern.exec(text);
+    return match === null ? [] : [text.slice(Math.max(0, match.index - 60), match.index + 60)];
+  });
 }
 
-const specs: LoadedSpec[] = await loadSpecs();
-/** Each spec's recorded deviations, from the bundle (not dereferenced, so shared ones count once), read once. */
-const deviationsOf = new Map(
-  await Promise.all(specs.map(async ({ name, root }) => [name, listDeviations(await bundleSpec(root))] as const)),
-);
+/** Answers of the local server, fetched once per URL. */
+const localAnswers = new Map<string, Promise<number>>();
+const localStatus = (url: string) => {
+  let status = localAnswers.get(url);
+  if (status === undefined) {
+    status = fetch(url).then((response) => response.status);
+    localAnswers.set(url, status);
+  }
+  return status;
+};
+
+/**
+ * Every link of a page resolves: a local one answers 200 and, when it points
+ * into an API page at an operation or a deviation, that page has it; any
+ * other goes to the evidence, to GitHub, or is Redoc's credit.
+ */
+async function expectLinksResolve(page: Page): Promise<number> {
+  const hrefs = [...new Set(await page.locator('a[href]').evaluateAll((links) => links.map((link) => (link as HTMLAnchorElement).href)))];
+  for (const href of hrefs) {
+    const url = new URL(href);
+    if (href.startsWith(server.url)) {
+      expect(await localStatus(`${url.origin}${url.pathname}`), href).toBe(200);
+      const [kind, id] = decodeURIComponent(url.hash.slice(1)).split('/');
+      const api = specs.find(({ name }) => url.pathname.endsWith(`/${name}.html`));
+      if (api !== undefined && kind === 'operation')
+        expect(
+          operationsOf(api.document).map(({ operation }) => operation['operationId']),
+          href,
+        ).toContain(id);
+      if (api !== undefined && kind === 'deviation')
+        expect(
+          deviationsOf.get(api.name)!.map((deviation) => deviation.anchor),
+          href,
+        ).toContain(`deviation/${id}`);
+    } else {
+      expect(evidence.has(href) || url.origin === 'https://github.com' || href === REDOC_CREDIT, `outside link ${href}`).toBe(true);
+    }
+  }
+  return hrefs.length;
+}
 
 describe.each(specs)('the $name page', ({ name, document }) => {
-  it('shows each operation with its request fields, statuses, examples and deviations, offline and without errors', async () => {
-    const { page, status, text, blocked, errors } = await visit(`${name}.html`);
-    expect(status).toBe(200);
+  const operations = operationsOf(document).map((operation) => ({ ...operation, operationId: String(operation.operation['operationId']) }));
+  const deviations = deviationsOf.get(name)!;
+  const section = async (operationId: string) => (await visit(`${name}.html`)).page.locator(`[id="operation/${operationId}"]`);
 
-    for (const { method, path, operation } of operationsOf(document)) {
-      // Redoc gives each operation a section with this id; its tabs and samples are looked up inside it.
-      const section = page.locator(`[id="operation/${String(operation['operationId'])}"]`);
-      const sectionText = (await section.innerText()).replace(/\s+/g, ' ');
+  it('renders offline, without errors, with its title, and shows no raw JSON', async () => {
+    const { page, status, blocked, errors } = await visit(`${name}.html`);
+    expect(status).toBe(200);
+    expect(await page.title()).toBe((document['info'] as JsonObject)['title']);
+    expect(await rawJsonOn(page), 'raw JSON outside the samples').toEqual([]);
+    expect(blocked, 'requests that tried to leave the machine').toEqual([]);
+    expect(errors, 'console errors').toEqual([]);
+  });
+
+  it.each(operations)(
+    'shows $operationId with its request fields, statuses, descriptions and examples',
+    async ({ method, path, operation, operationId }) => {
+      const { text } = await visit(`${name}.html`);
+      const operationSection = await section(operationId);
+      const sectionText = squash(await operationSection.innerText());
       expect(sectionText).toContain(method.toUpperCase());
       expect(text).toContain(path);
 
@@ -104,8 +211,8 @@ describe.each(specs)('the $name page', ({ name, document }) => {
       for (const [code, media] of bodies) {
         const examples = isObject(media) && isObject(media['examples']) ? Object.values(media['examples']).filter(isObject) : [];
         if (examples.length === 0) continue;
-        if (code !== undefined) await section.getByRole('tab', { name: code, exact: true }).click();
-        const shown = [...(await section.locator('option').allTextContents()), (await section.innerText()).replace(/\s+/g, ' ')];
+        if (code !== undefined) await operationSection.getByRole('tab', { name: code, exact: true }).click();
+        const shown = [...(await operationSection.locator('option').allTextContents()), squash(await operationSection.innerText())];
         for (const example of examples) {
           const expected = examples.length > 1 ? String(example['summary']) : firstLeaf(example['value'] ?? null);
           expect(
@@ -114,26 +221,84 @@ describe.each(specs)('the $name page', ({ name, document }) => {
           ).toBe(true);
         }
       }
-    }
+    },
+  );
 
-    // Redoc shows extensions on operations, parameters and fields (as JSON); the index lists them all.
-    const shownByRedoc = deviationsOf
-      .get(name)!
-      .filter((deviation) => deviation.where.includes(' › ') || /^(operation|parameter) /.test(deviation.where));
-    expect(shownByRedoc.length).toBeGreaterThan(0);
-    for (const deviation of shownByRedoc) {
-      const firstLine = JSON.stringify(deviation.service.trim().split('\n')[0]!).slice(1, -1);
-      expect(text, `deviation at ${deviation.where}`).toContain(firstLine.slice(0, 50));
+  it.each(operations)('shows the code samples of $operationId, each as generated', async ({ operationId }) => {
+    const { page } = await visit(`${name}.html`);
+    const operationSection = await section(operationId);
+    const samples = samplesOf.get(name)!.get(operationId)!;
+    expect(samples.map((sample) => sample.label)).toEqual(expect.arrayContaining(['TypeScript', 'curl']));
+    for (const sample of samples) {
+      const tab = operationSection.getByRole('tab', { name: sample.label, exact: true });
+      await tab.click();
+      const panel = page.locator(`[id="${await tab.getAttribute('aria-controls')}"]`);
+      expect(squash(await panel.locator('pre').innerText()), `${sample.label} sample`).toBe(squash(sample.source));
     }
+    if (operationId === operations[0]!.operationId) {
+      const tab = operationSection.getByRole('tab', { name: 'TypeScript', exact: true });
+      await tab.click();
+      // The tab list and the panel: the request samples.
+      await tab.locator('xpath=../..').screenshot({ path: resolve(screenshots, `${name}-${operationId}-samples.png`) });
+    }
+  });
 
-    expect(await page.title()).toBe((document['info'] as JsonObject)['title']);
+  it.each(deviations)('shows the deviation at $where as a callout with its evidence', async (deviation: Deviation) => {
+    const { page } = await visit(`${name}.html`);
+    const callout = page.locator(`[data-deviation="${deviation.anchor}"]`).first();
+    await expect(callout.isVisible(), `callout ${deviation.anchor}`).resolves.toBe(true);
+    const text = squash(await callout.innerText());
+    expect(text).toContain(squash(deviation.document.replace(/`/g, '')));
+    expect(text).toContain(squash(deviation.service.replace(/`/g, '')));
+    if (deviation.releases !== undefined) expect(text).toContain(squash(deviation.releases.replace(/`/g, '')));
+    if (deviation.directness !== undefined) expect(text).toContain(`(${deviation.directness}`);
+    if (deviation.caveat !== undefined) expect(text).toContain(squash(deviation.caveat.replace(/`/g, '')).slice(0, 60));
+    const links = await callout.locator('a').evaluateAll((anchors) => anchors.map((anchor) => (anchor as HTMLAnchorElement).href));
+    expect(links).toEqual(deviation.evidence.map(evidenceUrl));
+    if (deviation === deviations[0]) await callout.screenshot({ path: resolve(screenshots, `${name}-callout.png`) });
+  });
+
+  it('links only to itself, the other pages and the evidence', async () => {
+    const { page } = await visit(`${name}.html`);
+    expect(await expectLinksResolve(page)).toBeGreaterThan(0);
+  });
+});
+
+describe.each(published)('the $api guide', ({ api, title, html }) => {
+  const page = guidePage(api);
+  const codeBlocks = [...html.matchAll(/<pre><code class="language-ts">/g)].length;
+  const tables = [...html.matchAll(/data-operation="(\w+)"/g)].map((match) => match[1]!);
+
+  it('renders offline and without errors, with every step of its code and an error table for each call', async () => {
+    const { page: browserPage, status, text, blocked, errors } = await visit(page);
+    expect(status).toBe(200);
+    expect(await browserPage.title()).toBe(title);
+    expect(await browserPage.locator('pre code').count()).toBe(codeBlocks);
+    expect(codeBlocks).toBeGreaterThanOrEqual(5);
+    const program = squash(guides.find((guide) => guide.api === api)!.program);
+    for (const block of await browserPage.locator('pre code').allInnerTexts()) expect(program).toContain(squash(block));
+    for (const call of ['waitForSnapshot', 'waitForSnapshotDeletion', '.POST(', '.GET(', '.DELETE(']) expect(program).toContain(call);
+    const spec = specs.find(({ name }) => name === api)!;
+    for (const operationId of tables) {
+      const found = operationsOf(spec.document).find(({ operation }) => operation['operationId'] === operationId)!;
+      const statuses = Object.keys(found.operation['responses'] as JsonObject).filter((code) => /^[45]/.test(code));
+      const rows = await browserPage.locator(`table[data-operation="${operationId}"] tbody tr td:first-child`).allInnerTexts();
+      expect(rows, `errors of ${operationId}`).toEqual(statuses);
+    }
+    expect(text).not.toContain('<!--');
+    expect(await rawJsonOn(browserPage), 'raw JSON outside the code').toEqual([]);
     expect(blocked, 'requests that tried to leave the machine').toEqual([]);
     expect(errors, 'console errors').toEqual([]);
+  });
+
+  it('links only to the docs', async () => {
+    const { page: browserPage } = await visit(page);
+    expect(await expectLinksResolve(browserPage)).toBeGreaterThan(0);
   });
 });
 
 describe('the index page', () => {
-  it('links every API page, lists every deviation and offers every spec for download, offline and without errors', async () => {
+  it('links every operation to its API page, lists every deviation and offers every spec for download, offline and without errors', async () => {
     const { page, status, blocked, errors } = await visit('index.html');
     expect(status).toBe(200);
 
@@ -141,11 +306,13 @@ describe('the index page', () => {
     const operations = specs.flatMap(({ name, document }) => operationsOf(document).map((operation) => ({ name, document, ...operation })));
     expect(rows).toHaveLength(operations.length);
     for (const { name, document, method, path, operation } of operations) {
-      const row = rows.find((candidate) => candidate.includes(String(operation['operationId'])));
-      expect(row, `row for ${name} ${String(operation['operationId'])}`).toBeDefined();
+      const operationId = String(operation['operationId']);
+      const row = rows.find((candidate) => candidate.includes(operationId));
+      expect(row, `row for ${name} ${operationId}`).toBeDefined();
       expect(row).toContain(`${method.toUpperCase()} ${path}`);
       expect(row).toContain(String((document['info'] as JsonObject)['version']));
       expect(row).toContain(Object.keys(operation['responses'] as object).find((code) => code.startsWith('2'))!);
+      expect(await page.locator(`#apis a[href="${name}.html#operation/${operationId}"]`).count()).toBe(1);
     }
 
     const deviations = [...deviationsOf.values()].flat();
@@ -159,16 +326,49 @@ describe('the index page', () => {
         expect((await fetch(`${server.url}${href}`)).status, href).toBe(200);
       }
     }
-
-    for (const { name, document } of specs) {
-      await page.locator(`#apis a[href="${name}.html"]`).click();
-      await page.waitForLoadState('networkidle');
-      expect(await page.title()).toBe((document['info'] as JsonObject)['title']);
-      await page.goBack();
-    }
-
+    expect(await rawJsonOn(page), 'raw JSON').toEqual([]);
     expect(blocked, 'requests that tried to leave the machine').toEqual([]);
     expect(errors, 'console errors').toEqual([]);
+  });
+
+  it('names a guide for every API, linking each one that is published', async () => {
+    const { page } = await visit('index.html');
+    const items = await page.locator('#guides li').allInnerTexts();
+    for (const { name, document } of specs) {
+      const guide = guides.find((candidate) => candidate.api === name);
+      expect(guide, `docs/guides/${name}.md`).toBeDefined();
+      expect(items.some((item) => item.includes(guide!.title) && item.includes(String((document['info'] as JsonObject)['title'])))).toBe(
+        true,
+      );
+      expect(await page.locator(`#guides a[href="${guidePage(name)}"]`).count()).toBe(guide!.pending === undefined ? 1 : 0);
+    }
+  });
+
+  it('links each deviation to its callout, and the API page scrolls to it', async () => {
+    const { page } = await visit('index.html');
+    const links = await page
+      .locator('#deviations tbody tr td:nth-child(2) a')
+      .evaluateAll((anchors) => anchors.map((anchor) => anchor.getAttribute('href')));
+    expect(links).toEqual(specs.flatMap(({ name }) => deviationsOf.get(name)!.map((deviation) => `${name}.html#${deviation.anchor}`)));
+
+    // Follow one, to a field deep in a request body: the callout is in view once Redoc has rendered.
+    const target = deviationsOf.get('cinder')!.find((deviation) => deviation.where.includes(' › '))!;
+    const followed = await guardedPage(browser, server.url.replace(/\/$/, ''));
+    await followed.page.goto(`${server.url}index.html`, { waitUntil: 'networkidle' });
+    await followed.page.locator(`#deviations a[href="cinder.html#${target.anchor}"]`).click();
+    const callout = followed.page.locator(`[data-deviation="${target.anchor}"]`).first();
+    await callout.waitFor();
+    await expect.poll(() => callout.evaluate((element) => element.getBoundingClientRect().top)).toBeLessThan(900);
+    expect(await callout.evaluate((element) => element.getBoundingClientRect().bottom)).toBeGreaterThan(0);
+    await followed.page.screenshot({ path: resolve(screenshots, 'index-deviation-followed.png') });
+    expect(followed.blocked).toEqual([]);
+    expect(followed.errors).toEqual([]);
+    await followed.page.context().close();
+  });
+
+  it('links only to the docs and the evidence', async () => {
+    const { page } = await visit('index.html');
+    expect(await expectLinksResolve(page)).toBeGreaterThan(0);
   });
 });
 

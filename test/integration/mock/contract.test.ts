@@ -142,4 +142,15 @@ describe('the mocks under awkward input', () => {
     const next = await callOperation('evs', create, { baseUrl, token: TOKEN });
     expect(next.response.status).toBe(202);
   });
+
+  it('generate list pages without a next link, as a page that is not full has none', async () => {
+    const list = await sampleCall('cinder', 'listVolumeSnapshotsDetailed');
+    const result = await callOperation('cinder', list, {
+      baseUrl: mockFor('cinder').url,
+      token: TOKEN,
+      headers: { Prefer: 'dynamic=true' },
+    });
+    expect(result.response.status).toBe(200);
+    expect(Object.keys(result.data as object)).toEqual(['snapshots']);
+  });
 });

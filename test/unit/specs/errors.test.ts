@@ -19,6 +19,7 @@ const envelopes: Record<string, Record<string, string[]>> = {
     '403': ['forbidden'],
     '404': ['itemNotFound'],
     '413': ['overLimit'],
+    '415': ['badMediaType'],
     '500': ['computeFault'],
   },
   css: { '400': cssError, '401': gateway, '403': cssError, '406': cssError, '429': gateway, '500': cssError, '501': cssError },

@@ -66,6 +66,10 @@ const corpus = new Set<string>([
   '00',
   'req-3c4d8b8e-6f0a-4a43-9f2e-9b1d2c7e5a10',
   '2013-02-25T03:56:53.081642',
+  '2016-02-29T00:00:00.000000',
+  '2015-02-29T00:00:00.000000',
+  'created_at:desc',
+  '100%',
 ]);
 for (const facts of seedFacts) {
   stringsIn(facts.base, corpus);
@@ -119,8 +123,27 @@ async function redoclyRejects(document: object): Promise<Verdicts> {
   });
 }
 
-async function prismRejects(document: object): Promise<Verdicts> {
-  const operations = await prismHttp.getHttpOperationsFromSpec(document);
+/** Prism validates each pattern once, against every sample at once: `v` is the list of samples. */
+async function prismRejects(): Promise<Verdicts> {
+  const paths = Object.fromEntries(
+    patterns.map((pattern, p) => [
+      `/p${p}`,
+      {
+        post: {
+          operationId: `probe${p}`,
+          requestBody: {
+            content: {
+              'application/json': {
+                schema: { type: 'object', required: ['v'], properties: { v: { type: 'array', items: { type: 'string', pattern } } } },
+              },
+            },
+          },
+          responses: { '204': { description: 'ok' } },
+        },
+      },
+    ]),
+  );
+  const operations = await prismHttp.getHttpOperationsFromSpec({ openapi: '3.1.0', info: { title: 'pattern probe', version: '1' }, paths });
   const prism = prismHttp.createInstance(
     {
       mock: { dynamic: false },
@@ -135,20 +158,20 @@ async function prismRejects(document: object): Promise<Verdicts> {
   );
   const rejected: Verdicts = [];
   for (const p of patterns.keys()) {
-    for (const [s, sample] of samples.entries()) {
-      const result = await prism.request(
-        { method: 'post', url: { path: `/p${p}` }, headers: { 'content-type': 'application/json' }, body: { v: sample } },
-        operations,
-      )();
-      // An invalid request comes back as Prism's 422 problem (the probe declares no 4xx).
-      const invalid =
-        result._tag === 'Left'
-          ? (result.left as { status?: number }).status === 422 || Promise.reject(result.left)
-          : result.right.validations.input.length > 0;
-      if (await invalid) rejected.push(verdict(p, s));
-    }
+    const result = await prism.request(
+      { method: 'post', url: { path: `/p${p}` }, headers: { 'content-type': 'application/json' }, body: { v: samples } },
+      operations,
+    )();
+    // An invalid request comes back as Prism's 422 problem (the probe declares no 4xx), its violations listed.
+    const failed =
+      result._tag === 'Left'
+        ? (result.left as { additional?: { validation?: { location?: (string | number)[] }[] } }).additional?.validation
+        : [];
+    if (failed === undefined) throw result._tag === 'Left' ? result.left : new Error('no validations');
+    // Each violation's location ends with the index of the sample that broke the pattern.
+    for (const { location = [] } of failed) rejected.push(verdict(p, Number(location[location.length - 1])));
   }
-  return rejected;
+  return [...new Set(rejected)];
 }
 
 function ajvRejects(): Verdicts {
@@ -161,13 +184,14 @@ describe('patterns', () => {
   const document = probeDocument();
   const expected = ajvRejects().sort();
 
-  it('are found in the specs and split the corpus', () => {
+  it('are found in the specs', () => {
     expect(patterns.length).toBeGreaterThanOrEqual(10);
-    for (const p of patterns.keys()) {
-      const rejected = expected.filter((entry) => entry.startsWith(`p${p}/`)).length;
-      expect(rejected, patterns[p]).toBeGreaterThan(0);
-      expect(rejected, patterns[p]).toBeLessThan(samples.length);
-    }
+  });
+
+  it.each(patterns.map((pattern, p) => ({ pattern, p })))('$pattern splits the corpus: some strings match, some do not', ({ p }) => {
+    const rejected = expected.filter((entry) => entry.startsWith(`p${p}/`)).length;
+    expect(rejected).toBeGreaterThan(0);
+    expect(rejected).toBeLessThan(samples.length);
   });
 
   it('mean the same to Spectral (no u flag) as to ajv', async () => {
@@ -179,6 +203,6 @@ describe('patterns', () => {
   });
 
   it('mean the same to Prism as to ajv', async () => {
-    expect((await prismRejects(document)).sort()).toEqual(expected);
+    expect((await prismRejects()).sort()).toEqual(expected);
   });
 });

@@ -4,17 +4,22 @@ import { describe, expect, it } from 'vitest';
 import { seedFacts, type SeedField } from '../../support/seed-facts.ts';
 import { isObject, loadSpec, objectAt, operationAt, requestBodySchema, type Json, type JsonObject } from '../../support/specs.ts';
 
+/** A schema and the schemas it is made of with allOf, whose properties are all its own. */
+const partsOf = (schema: JsonObject): JsonObject[] => [
+  schema,
+  ...(Array.isArray(schema['allOf']) ? schema['allOf'].filter(isObject).flatMap(partsOf) : []),
+];
+
 /** The schema of a dotted field path, and the nearest schema on the way that exists. */
 function findField(schema: JsonObject, field: string): { found?: JsonObject; nearest: JsonObject; required: boolean } {
   let current = schema;
   let required = true;
   for (const name of field.split('.')) {
-    const properties = current['properties'];
-    const child = isObject(properties) ? properties[name] : undefined;
-    if (!isObject(child)) return { nearest: current, required: false };
-    const list = current['required'];
+    const owner = partsOf(current).find((part) => isObject(part['properties']) && isObject(part['properties'][name]));
+    if (owner === undefined) return { nearest: current, required: false };
+    const list = owner['required'];
     required = Array.isArray(list) && list.includes(name);
-    current = child;
+    current = (owner['properties'] as JsonObject)[name] as JsonObject;
   }
   return { found: current, nearest: current, required };
 }
@@ -24,7 +29,7 @@ function typesOf(schema: JsonObject): Set<string> {
   const types = new Set<string>();
   const type = schema['type'];
   for (const value of Array.isArray(type) ? type : [type]) if (typeof value === 'string') types.add(value);
-  for (const keyword of ['oneOf', 'anyOf']) {
+  for (const keyword of ['oneOf', 'anyOf', 'allOf']) {
     const options = schema[keyword];
     if (Array.isArray(options)) for (const option of options) if (isObject(option)) typesOf(option).forEach((t) => types.add(t));
   }

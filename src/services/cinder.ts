@@ -1,0 +1,80 @@
+// Waiting on Cinder snapshots. Cinder tells completion through the snapshot
+// itself: show it until it is `available` (done) or `error` (failed); after a
+// delete, until showing it answers 404. The defaults are openstacksdk's
+// (`wait_for_status` and `wait_for_delete`: every 2 s, for 120 s).
+import type { CinderClient } from '../../generated/cinder/index.js';
+import { snapshotStatusOutcomes } from '../../generated/cinder/statuses.js';
+import type { components } from '../../generated/cinder/types.js';
+import { pollUntil, SnapshotFailedError, UnexpectedResponseError, type WaitOptions } from '../shared/wait.js';
+
+export { SnapshotFailedError, UnexpectedResponseError, WaitTimeoutError, type WaitOptions } from '../shared/wait.js';
+
+export type SnapshotStatus = components['schemas']['SnapshotStatus'];
+export type SnapshotDetail = components['schemas']['SnapshotDetail'];
+
+/** Where the snapshot is: its project (tenant) and ID. */
+export interface SnapshotRef {
+  tenant_id: string;
+  snapshot_id: string;
+}
+
+const DEFAULTS = { timeoutMs: 120_000, intervalMs: 2_000 };
+const isIn = (list: readonly string[], status: string) => list.includes(status);
+
+/** One poll: show the snapshot, through the caller's client. */
+const show = (client: CinderClient, snapshot: SnapshotRef, init: { signal: AbortSignal; headers: Record<string, string> }) =>
+  client.GET('/v2/{tenant_id}/snapshots/{snapshot_id}', { params: { path: snapshot }, ...init });
+
+/**
+ * Waits until the snapshot is `available` and returns it. Throws
+ * SnapshotFailedError when it turns `error` (or `error_deleting`),
+ * WaitTimeoutError when the time runs out, and the signal's reason on abort.
+ */
+export async function waitForSnapshot(client: CinderClient, snapshot: SnapshotRef, options: WaitOptions = {}): Promise<SnapshotDetail> {
+  const what = `Cinder snapshot ${snapshot.snapshot_id}`;
+  return pollUntil(
+    what,
+    async ({ signal, headers }) => {
+      const { data, error, response } = await client.GET('/v2/{tenant_id}/snapshots/{snapshot_id}', {
+        params: { path: snapshot },
+        signal,
+        headers,
+      });
+      if (data === undefined) throw new UnexpectedResponseError(response, error, what);
+      const { status } = data.snapshot;
+      if (isIn(snapshotStatusOutcomes.failed, status)) throw new SnapshotFailedError(status, undefined, data, what);
+      return isIn(snapshotStatusOutcomes.done, status) ? { done: true, value: data.snapshot } : { done: false, status };
+    },
+    options,
+    DEFAULTS,
+  );
+}
+
+/**
+ * Waits until the snapshot is gone (showing it answers 404). Throws
+ * SnapshotFailedError when its deletion fails: `error_deleting`, or back to
+ * `available`, which is what Cinder does when the backend cannot delete a
+ * snapshot that volumes still depend on.
+ */
+export async function waitForSnapshotDeletion(client: CinderClient, snapshot: SnapshotRef, options: WaitOptions = {}): Promise<void> {
+  const what = `Deletion of Cinder snapshot ${snapshot.snapshot_id}`;
+  return pollUntil(
+    what,
+    async ({ signal, headers }) => {
+      const { data, error, response } = await client.GET('/v2/{tenant_id}/snapshots/{snapshot_id}', {
+        params: { path: snapshot },
+        signal,
+        headers,
+      });
+      if (response.status === 404) return { done: true, value: undefined };
+      if (data === undefined) throw new UnexpectedResponseError(response, error, what);
+      const { status } = data.snapshot;
+      if (status === 'error_deleting') throw new SnapshotFailedError(status, undefined, data, what);
+      if (status === 'available')
+        throw new SnapshotFailedError(status, 'the backend kept the snapshot; volumes created from it may still depend on it', data, what);
+      return { done: false, status };
+    },
+    options,
+    DEFAULTS,
+  );
+}
