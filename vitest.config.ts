@@ -3,7 +3,12 @@ import { defineConfig } from 'vitest/config';
 // Every spec bundled once per run, for every test file that reads the specs.
 const bundledSpecs = 'test/support/bundled-specs-setup.ts';
 
+// package.json's "#transport" import resolves to the .ts sources under this condition.
+const sourceConditions = ['snapshot-apis-source'];
+
 export default defineConfig({
+  resolve: { conditions: sourceConditions },
+  ssr: { resolve: { conditions: sourceConditions } },
   test: {
     // Integration tests run the real lint, build, mock and docs commands, a browser, and the real OpenStack clients.
     testTimeout: 120_000,

@@ -1,39 +1,59 @@
-// `npm run bench [-- --only clients,weight,pipeline] [--readme]`: what the
+// `npm run bench [-- --only clients,browser,weight,pipeline] [--readme]`: what the
 // clients cost and how fast the pipeline runs, measured in one run. Prints a
 // Markdown table per part, writes them all to test-results/bench/latest.json,
 // and with --readme puts the tables and the machine into README.md.
 import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
-import { cpus, totalmem, type } from 'node:os';
+import { cpus, loadavg, totalmem, type } from 'node:os';
 import { resolve } from 'node:path';
 import { parseArgs } from 'node:util';
-import { benchClients } from './bench/clients.ts';
+import { benchBrowser } from './bench/browser.ts';
+import { benchClients, type Pair } from './bench/clients.ts';
 import { benchPipeline } from './bench/pipeline.ts';
 import { benchWeight } from './bench/weight.ts';
 import { repoRoot } from './lib/apis.ts';
 
-const TARGETS = { clientRatio: 0.95, signingRatio: 0.9, gzippedBytes: 8 * 1024, buildSeconds: 20, testSeconds: 120 };
+const TARGETS = {
+  /** Client with its default (Node.js) transport over bare fetch, with 1 and 8 calls in flight. */
+  clientRatio: 1.5,
+  /** Client on the path browsers take (`fetch(url, init)`), in Node.js and in Chromium, over bare fetch. */
+  fetchTransportRatio: 0.95,
+  /** AK/SK-signing client over bare fetch with a token. */
+  signingRatio: 1.3,
+  gzippedBytes: 6 * 1024,
+  buildSeconds: 20,
+  testSeconds: 120,
+};
+const RATIO_TARGETS: Record<Pair, number> = {
+  'client / fetch': TARGETS.clientRatio,
+  "transport 'fetch' / fetch": TARGETS.fetchTransportRatio,
+  'AK/SK / fetch with token': TARGETS.signingRatio,
+  'Chromium: client / fetch': TARGETS.fetchTransportRatio,
+};
 
 const { values } = parseArgs({
-  options: { only: { type: 'string', default: 'clients,weight,pipeline' }, readme: { type: 'boolean', default: false } },
+  options: { only: { type: 'string', default: 'clients,browser,weight,pipeline' }, readme: { type: 'boolean', default: false } },
 });
 const parts = new Set(values.only.split(','));
 
 const machine = `${cpus().length} × ${cpus()[0]?.model.trim() ?? 'unknown CPU'}, ${Math.round(totalmem() / 2 ** 30)} GiB, ${type()}, Node.js ${process.version}`;
 const mark = (ok: boolean) => (ok ? 'yes' : '**no**');
+// Other work on the machine slows everything measured here; say how busy it was.
+const loadAtStart = loadavg()[0]!;
 const sections: string[] = [`Measured on ${new Date().toISOString().slice(0, 10)}: ${machine}.`];
 const report: Record<string, unknown> = { date: new Date().toISOString(), machine, targets: TARGETS };
 
-if (parts.has('clients')) {
-  const results = await benchClients();
+if (parts.has('clients') || parts.has('browser')) {
+  const results = [...(parts.has('clients') ? await benchClients() : []), ...(parts.has('browser') ? await benchBrowser() : [])];
   report['clients'] = results;
   sections.push(
     [
-      '| API | Compared (a / b) | a (req/s) | b (req/s) | a / b | Cost of a per call (µs) | Target met |',
-      '| --- | --- | ---: | ---: | ---: | ---: | --- |',
+      '| API | Compared (a / b) | In flight | a (req/s) | b (req/s) | a / b | CPU per call, a / b (µs) | Target met |',
+      '| --- | --- | ---: | ---: | ---: | ---: | ---: | --- |',
       ...results.map((r) => {
-        const target = r.pair === 'client / fetch' ? TARGETS.clientRatio : TARGETS.signingRatio;
-        const cost = (1 / r.aRps - 1 / r.bRps) * 1e6;
-        return `| ${r.api} | ${r.pair} | ${r.aRps.toFixed(0)} | ${r.bRps.toFixed(0)} | ${r.ratio.toFixed(3)} | ${cost.toFixed(0)} | ${mark(r.ratio >= target)} (≥ ${target}) |`;
+        const target = RATIO_TARGETS[r.pair];
+        const cpu =
+          r.aCpuMicros === undefined || r.bCpuMicros === undefined ? '' : `${r.aCpuMicros.toFixed(0)} / ${r.bCpuMicros.toFixed(0)}`;
+        return `| ${r.api} | ${r.pair} | ${r.inFlight} | ${r.aRps.toFixed(0)} | ${r.bRps.toFixed(0)} | ${r.ratio.toFixed(3)} | ${cpu} | ${mark(r.ratio >= target)} (≥ ${target}) |`;
       }),
     ].join('\n'),
   );
@@ -44,7 +64,7 @@ if (parts.has('weight')) {
   report['weight'] = weights;
   sections.push(
     [
-      '| Entry | Minified (bytes) | Minified + gzip (bytes) | Target met (≤ 8 kB) |',
+      '| Entry | Minified (bytes) | Minified + gzip (bytes) | Target met (≤ 6 kB) |',
       '| --- | ---: | ---: | --- |',
       ...weights.map(
         (w) =>
@@ -71,6 +91,7 @@ if (parts.has('pipeline')) {
   );
 }
 
+sections[0] += ` Load average (1 min) ${loadAtStart.toFixed(1)} at the start, ${loadavg()[0]!.toFixed(1)} at the end.`;
 const markdown = sections.join('\n\n');
 console.log(markdown);
 const out = resolve(repoRoot, 'test-results/bench');

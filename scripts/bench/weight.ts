@@ -1,6 +1,7 @@
 // What each entry point weighs in a browser bundle: bundled with its
 // dependencies (openapi-fetch included) and minified by esbuild, then gzipped;
-// openapi-fetch alone beside them.
+// openapi-fetch alone beside them. The browser build: package.json's
+// `#transport` import resolves to the fetch transport, as a bundler resolves it.
 import { build } from 'esbuild';
 import { resolve } from 'node:path';
 import { gzipSync } from 'node:zlib';
@@ -19,6 +20,8 @@ async function weigh(entry: string, contents: string): Promise<Weight> {
     minify: true,
     format: 'esm',
     platform: 'browser',
+    // The sources' own condition: "#transport" to the .ts files, as dist/ maps it to the .js ones.
+    conditions: ['snapshot-apis-source'],
     target: 'es2022',
     write: false,
     logLevel: 'silent',

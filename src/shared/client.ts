@@ -1,18 +1,32 @@
 // What every client shares: choosing the endpoint, sending the token or
 // signing, and telling the caller clearly when the options cannot work.
-// openapi-fetch does the HTTP; the generated types say what goes over the wire.
-import { akskMiddleware, type AkSkCredentials } from './aksk.js';
+// openapi-fetch builds each call from the generated types; src/shared/request.ts
+// decides how it leaves.
+import { akskSigner, type AkSkCredentials } from './aksk.js';
+import { createSender, LightRequest, type Dispatcher, type SenderOptions } from './request.js';
 import type { TypedClient } from './types.js';
-import createFetchClient, { type ClientOptions, type Middleware } from 'openapi-fetch';
+import createFetchClient, { type ClientOptions, type HeadersOptions, type Middleware } from 'openapi-fetch';
 
 /** Options every client accepts, on top of openapi-fetch's own (headers, fetch, serializers, ...). */
-export interface CommonClientOptions extends Omit<ClientOptions, 'baseUrl'> {
+export interface CommonClientOptions extends Omit<ClientOptions, 'baseUrl' | 'dispatcher'> {
   /** Where to send requests, e.g. a mock server (`http://127.0.0.1:4010`) or a private endpoint. */
   baseUrl?: string;
   /** Sent as `X-Auth-Token` on every request. */
   token?: string;
   /** openapi-fetch middleware, applied in order. */
   middleware?: Middleware[];
+  /**
+   * `'fetch'` sends every request with the global `fetch`. By default Node.js
+   * sends them with undici's dispatch API, which is faster; elsewhere they go
+   * to `fetch` anyway.
+   */
+  transport?: 'fetch';
+  /**
+   * Node.js only: the undici dispatcher to send requests through, e.g. a
+   * `ProxyAgent` for a proxy, or an `Agent` with TLS options. Without it,
+   * requests use undici's global dispatcher, as `fetch` does.
+   */
+  dispatcher?: Dispatcher;
 }
 
 /** Options of the Huawei Cloud clients, which know their regions' endpoints and sign with AK/SK. */
@@ -76,14 +90,20 @@ function resolveBaseUrl(service: ServiceDescription, options: RegionalClientOpti
   return baseUrl;
 }
 
-function tokenMiddleware(module: string, token: string): Middleware {
-  if (token.trim() === '') throw new ClientOptionsError(`${module}: token is empty; pass the X-Auth-Token value, or leave token out.`);
-  return {
-    onRequest({ request }) {
-      request.headers.set('X-Auth-Token', token);
-      return request;
-    },
-  };
+/** The client's default headers with the token added; a call's own headers can still override it. */
+function withToken(module: string, headers: HeadersOptions | undefined, token: string | undefined): HeadersOptions {
+  if (token === undefined) return headers ?? {};
+  if (typeof token !== 'string' || token.trim() === '') {
+    throw new ClientOptionsError(`${module}: token is empty; pass the X-Auth-Token value, or leave token out.`);
+  }
+  // A plain object: openapi-fetch merges those fastest. The token goes last, so it wins over a stale one.
+  let given = headers;
+  if (headers instanceof Headers || Array.isArray(headers)) {
+    const entries: Record<string, string> = {};
+    new Headers(headers).forEach((value, name) => (entries[name] = value));
+    given = entries;
+  }
+  return { ...given, 'X-Auth-Token': token };
 }
 
 /** The AK/SK credentials in the options, if any, checked. The secret key is never quoted back. */
@@ -112,6 +132,43 @@ function signingCredentials(service: ServiceDescription, options: RegionalClient
   return { ak, sk, ...(securityToken === undefined ? {} : { securityToken }), ...(projectId === undefined ? {} : { projectId }) };
 }
 
+type Init = { fetch?: SenderOptions['fetch']; Request?: unknown; middleware?: unknown[] } | undefined;
+type Call = (...args: unknown[]) => unknown;
+const HTTP_METHODS = ['GET', 'PUT', 'POST', 'DELETE', 'OPTIONS', 'HEAD', 'PATCH', 'TRACE'] as const;
+
+/**
+ * Keeps openapi-fetch's middleware contract on a client whose requests are
+ * LightRequests by default: a call is given real `Request`s while any
+ * middleware is registered (`use`, until `eject`) or passed with the call,
+ * and a call's own `fetch` gets real, signed `Request`s too.
+ */
+function realRequestsForMiddleware(client: Record<string, Call>, senderOptions: SenderOptions, RealRequest: typeof Request): void {
+  const registered: unknown[] = [];
+  const adapt = (init: Init): Init => {
+    if (init?.fetch !== undefined) {
+      return { ...init, Request: init.Request ?? RealRequest, fetch: createSender({ ...senderOptions, fetch: init.fetch }) };
+    }
+    if (init?.Request !== undefined || (registered.length === 0 && !(init?.middleware?.length ?? 0))) return init;
+    return { ...init, Request: RealRequest };
+  };
+  for (const method of HTTP_METHODS) {
+    const call = client[method]!;
+    client[method] = (url, init) => call(url, adapt(init as Init));
+  }
+  const request = client['request']!;
+  client['request'] = (method, url, init) => request(method, url, adapt(init as Init));
+  const use = client['use']!;
+  client['use'] = (...middleware) => {
+    use(...middleware);
+    registered.push(...middleware.filter(Boolean));
+  };
+  const eject = client['eject']!;
+  client['eject'] = (...middleware) => {
+    eject(...middleware);
+    for (const item of middleware) if (registered.includes(item)) registered.splice(registered.indexOf(item), 1);
+  };
+}
+
 /** An openapi-fetch client for one service, with its endpoint and credentials applied. */
 export function createServiceClient<Paths extends {}>(
   service: ServiceDescription,
@@ -129,14 +186,35 @@ export function createServiceClient<Paths extends {}>(
     securityToken: _securityToken,
     projectId: _projectId,
     now,
+    transport,
+    dispatcher,
+    fetch: customFetch,
+    Request: CustomRequest,
+    headers,
     ...fetchOptions
   } = options;
+  if (transport !== undefined && transport !== 'fetch') {
+    throw new ClientOptionsError(`${service.module}: transport ${JSON.stringify(transport)} is not known; pass 'fetch', or leave it out.`);
+  }
   const credentials = signingCredentials(service, options);
-  const client = createFetchClient<Paths, 'application/json'>({ ...fetchOptions, baseUrl: resolveBaseUrl(service, options) });
-  if (token !== undefined) client.use(tokenMiddleware(service.module, token));
+  const senderOptions: SenderOptions = {
+    transport,
+    sign: credentials === undefined ? undefined : akskSigner(credentials, now),
+    fetch: customFetch,
+    dispatcher,
+  };
+  // A caller's own fetch or Request sees every request: those are real Requests, always.
+  const RealRequest = CustomRequest ?? globalThis.Request;
+  const light = customFetch === undefined && CustomRequest === undefined;
+  const client = createFetchClient<Paths, 'application/json'>({
+    ...fetchOptions,
+    baseUrl: resolveBaseUrl(service, options),
+    ...(token === undefined && headers === undefined ? {} : { headers: withToken(service.module, headers, token) }),
+    fetch: createSender(senderOptions) as (input: Request) => Promise<Response>,
+    Request: light ? (LightRequest as unknown as typeof Request) : RealRequest,
+  });
+  realRequestsForMiddleware(client as unknown as Record<string, Call>, senderOptions, RealRequest);
   if (middleware.length > 0) client.use(...middleware);
-  // Last, so that the signature covers what every other middleware did to the request.
-  if (credentials !== undefined) client.use(akskMiddleware(credentials, now));
   // The same object: TypedClient only states each method's parameters more strictly.
   return client as unknown as TypedClient<Paths>;
 }

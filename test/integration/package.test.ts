@@ -1,13 +1,17 @@
 // What a user gets from npm: pack the package, install the tarball into a fresh
 // project, compile a strict-mode consumer that calls every operation of every API, and
-// run it against a local server. No network: openapi-fetch and its own
-// dependency are packed from node_modules (the locked versions) and installed
-// from those tarballs, as npm would install them from the registry.
+// run it against a local server (in Node.js, through the undici transport that
+// package.json's `#transport` import selects there); and bundle it for a
+// browser, where the same import selects plain fetch. No network: the
+// dependencies (openapi-fetch, undici) and theirs are packed from node_modules
+// (the locked versions) and installed from those tarballs, as npm would
+// install them from the registry.
 //
 // The same project compiles and runs the code the docs show: every code sample
 // of every operation and every guide, type-checked as shown (with Node.js's
 // types, since they read credentials from the environment) and run against the
 // Prism mocks, with the endpoint swapped for the mock's and nothing else.
+import { build } from 'esbuild';
 import { mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { dirname, join, resolve } from 'node:path';
@@ -55,6 +59,10 @@ function consumerSource(baseUrl: string): string {
     '',
     `const baseUrl = ${JSON.stringify(baseUrl)};`,
     'const results: Record<string, unknown> = {};',
+    '// Counts what goes through the global fetch: nothing, in Node.js, unless transport is fetch.',
+    'const globalFetch = globalThis.fetch;',
+    'let fetchCalls = 0;',
+    'globalThis.fetch = (input, init) => ((fetchCalls += 1), globalFetch(input, init));',
   ];
   calls.forEach(({ api, sample }, index) => {
     const params = {
@@ -67,7 +75,11 @@ function consumerSource(baseUrl: string): string {
       `results['${api} ${sample.operationId}'] = { status: r${index}.response.status, data: r${index}.data ?? null, requestId: ${api}.requestIdOf(r${index}.response) ?? null };`,
     );
   });
+  const [first] = calls;
   lines.push(
+    'results.fetchCallsByDefault = fetchCalls;',
+    `const viaFetch = await ${first!.api}.createClient({ baseUrl, token: 'token', transport: 'fetch' }).${first!.sample.method.toUpperCase()}('${first!.sample.path}', ${JSON.stringify({ params: { path: first!.sample.pathParams }, body: first!.sample.body })});`,
+    'results.viaFetch = { status: viaFetch.response.status, fetchCalls };',
     'results.namespaces = Object.keys(all).sort();',
     'results.specTitle = spec.info.title;',
     'console.log(JSON.stringify(results));',
@@ -136,7 +148,8 @@ beforeAll(async () => {
       (packed) => join(workDir, packed.filename),
     );
   const tarballs = await pack();
-  const runtime = ['openapi-fetch', ...Object.keys(packageJson('node_modules/openapi-fetch').dependencies ?? {})];
+  const direct = Object.keys(packageJson('.').dependencies ?? {});
+  const runtime = [...direct, ...direct.flatMap((name) => Object.keys(packageJson(`node_modules/${name}`).dependencies ?? {}))];
   // Node.js's types (and their own dependency) for the docs' code, which reads the environment.
   const forDocs = ['@types/node', ...Object.keys(packageJson('node_modules/@types/node').dependencies ?? {})];
   tarballs.push(...(await pack('--ignore-scripts', ...[...runtime, ...forDocs].map((name) => resolve(repoRoot, 'node_modules', name)))));
@@ -159,11 +172,13 @@ afterAll(async () => {
 });
 
 describe('the packed package', () => {
-  it('declares openapi-fetch as its only dependency, and installs', async () => {
+  it('declares openapi-fetch and undici as its only dependencies, pinned, and installs', async () => {
     const installed = JSON.parse(readFileSync(join(consumerDir, 'node_modules/snapshot-apis/package.json'), 'utf8')) as {
       dependencies?: Record<string, string>;
     };
-    expect(installed.dependencies).toEqual({ 'openapi-fetch': packageJson('.').dependencies?.['openapi-fetch'] });
+    expect(Object.keys(installed.dependencies ?? {}).sort()).toEqual(['openapi-fetch', 'undici']);
+    expect(installed.dependencies).toEqual(packageJson('.').dependencies);
+    for (const version of Object.values(installed.dependencies ?? {})) expect(version).toMatch(/^\d+\.\d+\.\d+$/);
     await run('npm', ['ls', '--all'], consumerDir);
   });
 
@@ -182,6 +197,7 @@ describe('the packed package', () => {
         ...reply,
         headers: { 'X-Request-Id': `req-${index}`, 'x-openstack-request-id': `req-${index}` },
       })),
+      calls[0]!.reply,
     );
     const output = JSON.parse(await run(process.execPath, ['consumer.js'], consumerDir)) as Record<string, unknown>;
     const expected = Object.fromEntries(
@@ -192,12 +208,28 @@ describe('the packed package', () => {
     );
     expect(output).toEqual({
       ...expected,
+      fetchCallsByDefault: 0,
+      viaFetch: { status: calls[0]!.reply.status, fetchCalls: 1 },
       namespaces: specs.map(({ name }) => name).sort(),
       specTitle: (specs[0]!.document['info'] as JsonObject)['title'],
     });
     expect(server.requests.map((request) => `${request.method} ${request.url} ${request.headers['x-auth-token']}`)).toEqual(
-      calls.map(({ sample }) => `${sample.method.toUpperCase()} ${sample.url} token`),
+      [...calls, calls[0]!].map(({ sample }) => `${sample.method.toUpperCase()} ${sample.url} token`),
     );
+  });
+
+  it('bundles for a browser with plain fetch: no undici, no Node.js code', async () => {
+    const built = await build({
+      stdin: { contents: specs.map(({ name }) => `export * as ${name} from 'snapshot-apis/${name}';`).join('\n'), resolveDir: consumerDir },
+      bundle: true,
+      format: 'esm',
+      platform: 'browser',
+      write: false,
+      logLevel: 'silent',
+    });
+    const bundle = built.outputFiles[0]!.text;
+    expect(bundle).toContain('createClient');
+    expect(bundle).not.toMatch(/getGlobalDispatcher|undici\.globalDispatcher|node:zlib|brotliDecompress/);
   });
 });
 

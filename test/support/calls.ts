@@ -10,8 +10,11 @@ export interface CallResult {
   response: Response;
 }
 
-interface AnyClient {
+/** A generated client, called without its types: any operation, any options. */
+export interface AnyClient {
   request(method: string, url: string, init?: Record<string, unknown>): Promise<CallResult>;
+  use(...middleware: object[]): void;
+  eject(...middleware: object[]): void;
 }
 
 /** What every generated client module exports. */

@@ -1,20 +1,47 @@
-// A real HTTP server on 127.0.0.1 for client tests: it records every request
+// A real HTTP(S) server on 127.0.0.1 for client tests: it records every request
 // and answers with whatever the test queued. Started and stopped by the tests.
-import { createServer, type IncomingHttpHeaders, type Server } from 'node:http';
+import { createServer, type IncomingHttpHeaders, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
+import { createServer as createTlsServer } from 'node:https';
 import type { AddressInfo } from 'node:net';
 
 export interface RecordedRequest {
   method: string;
   url: string;
   headers: IncomingHttpHeaders;
+  /** The body as UTF-8 text. */
   body: string;
+  /** The body's bytes, exactly as received. */
+  bytes: Buffer;
 }
 
 export interface Reply {
   status: number;
   headers?: Record<string, string>;
-  /** Sent as JSON unless it is already a string. */
+  /** Sent as JSON, unless it is a string (sent as text/html) or bytes (sent as they are). */
   body?: unknown;
+  /** Never answer: the connection stays open until the client gives up or the server stops. */
+  hang?: boolean;
+}
+
+export interface ServerOptions {
+  /** Serve HTTPS with this key and certificate. */
+  tls?: { key: string | Buffer; cert: string | Buffer };
+  /** Allow cross-origin calls from any page: answer preflights, expose every header. */
+  cors?: boolean;
+}
+
+/** Answers a CORS preflight, or adds the CORS headers to an answer; true when the preflight is answered. */
+export function answerCors(request: IncomingMessage, response: ServerResponse): boolean {
+  response.setHeader('access-control-allow-origin', '*');
+  response.setHeader('access-control-expose-headers', '*');
+  if (request.method !== 'OPTIONS') return false;
+  response.writeHead(204, {
+    'access-control-allow-methods': 'GET, POST, PUT, PATCH, DELETE',
+    'access-control-allow-headers': request.headers['access-control-request-headers'] ?? '*',
+    'access-control-max-age': '600',
+  });
+  response.end();
+  return true;
 }
 
 export class RecordingServer {
@@ -22,6 +49,8 @@ export class RecordingServer {
   #replies: Reply[] = [];
   #server: Server | undefined;
   #url = '';
+
+  constructor(private readonly options: ServerOptions = {}) {}
 
   get url(): string {
     if (this.#server === undefined) throw new Error('RecordingServer is not started');
@@ -36,30 +65,38 @@ export class RecordingServer {
   }
 
   async start(): Promise<this> {
-    this.#server = createServer((request, response) => {
+    const handle = (request: IncomingMessage, response: ServerResponse) => {
+      if (this.options.cors === true && answerCors(request, response)) return;
       const chunks: Buffer[] = [];
       request.on('data', (chunk: Buffer) => chunks.push(chunk));
       request.on('end', () => {
+        const bytes = Buffer.concat(chunks);
         this.requests.push({
           method: request.method ?? '',
           url: request.url ?? '',
           headers: request.headers,
-          body: Buffer.concat(chunks).toString('utf8'),
+          body: bytes.toString('utf8'),
+          bytes,
         });
         const reply = this.#replies.shift() ?? { status: 599, body: 'no reply queued' };
+        if (reply.hang === true) return;
+        const raw = reply.body instanceof Uint8Array;
         const isText = typeof reply.body === 'string';
-        const payload = reply.body === undefined ? '' : isText ? (reply.body as string) : JSON.stringify(reply.body);
+        const payload =
+          reply.body === undefined ? '' : raw ? (reply.body as Uint8Array) : isText ? (reply.body as string) : JSON.stringify(reply.body);
         response.writeHead(reply.status, {
-          'content-type': isText ? 'text/html' : 'application/json',
+          'content-type': raw ? 'application/octet-stream' : isText ? 'text/html' : 'application/json',
           ...reply.headers,
         });
         response.end(payload);
       });
-    });
+    };
+    this.#server = this.options.tls === undefined ? createServer(handle) : createTlsServer(this.options.tls, handle);
     await new Promise<void>((resolve, reject) => {
       this.#server!.once('error', reject).listen(0, '127.0.0.1', () => resolve());
     });
-    this.#url = `http://127.0.0.1:${(this.#server.address() as AddressInfo).port}`;
+    const scheme = this.options.tls === undefined ? 'http' : 'https';
+    this.#url = `${scheme}://127.0.0.1:${(this.#server.address() as AddressInfo).port}`;
     return this;
   }
 

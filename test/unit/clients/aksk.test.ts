@@ -3,8 +3,6 @@
 // Huawei clients against a local server that verifies every signature with
 // the vendor's signer.
 import fc from 'fast-check';
-import { createServer, type Server } from 'node:http';
-import type { AddressInfo } from 'node:net';
 import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
 import * as cinder from '../../../generated/cinder/index.ts';
 import * as css from '../../../generated/css/index.ts';
@@ -13,9 +11,10 @@ import * as evs from '../../../generated/evs/index.ts';
 import { acceptsAkSk } from '../../../scripts/lib/operations.ts';
 import { sampleCalls } from '../../../scripts/lib/sample-calls.ts';
 import { sdkDate, signRequest } from '../../../src/shared/aksk.ts';
-import { callOperation } from '../../support/calls.ts';
+import { callOperation, clientModule, type AnyClient } from '../../support/calls.ts';
 import { vendorAuthorization } from '../../support/huawei-oracle.ts';
 import { loadSpecs } from '../../support/specs.ts';
+import { VerifyingServer } from '../../support/verifying-server.ts';
 
 const encoder = new TextEncoder();
 
@@ -88,66 +87,6 @@ describe('SDK-HMAC-SHA256 signatures', () => {
   });
 });
 
-/** A local server that accepts a request only if the vendor's signer computes the same signature for it. */
-class VerifyingServer {
-  readonly received: { headers: Record<string, string | string[] | undefined>; authorization?: string }[] = [];
-  #server: Server | undefined;
-  url = '';
-
-  constructor(private readonly keys: Record<string, string>) {}
-
-  async start(): Promise<void> {
-    this.#server = createServer((request, response) => {
-      const chunks: Buffer[] = [];
-      request.on('data', (chunk: Buffer) => chunks.push(chunk));
-      request.on('end', () => {
-        const authorization = request.headers['authorization'];
-        this.received.push({ headers: request.headers, ...(authorization === undefined ? {} : { authorization }) });
-        const match = /^SDK-HMAC-SHA256 Access=([^,]+), SignedHeaders=([^,]+), Signature=([0-9a-f]{64})$/.exec(authorization ?? '');
-        const sk = match === null ? undefined : this.keys[match[1]!];
-        let valid = false;
-        if (match !== null && sk !== undefined) {
-          const url = new URL(request.url ?? '/', `http://${request.headers.host}`);
-          const signed = match[2]!.split(';').filter((name) => name !== 'host');
-          const text = Buffer.concat(chunks).toString('utf8');
-          const expected = vendorAuthorization(
-            {
-              method: request.method ?? 'GET',
-              origin: `http://${request.headers.host}`,
-              segments: url.pathname.split('/').slice(1).map(decodeURIComponent),
-              query: [...url.searchParams],
-              // The vendor's signer looks the date up as X-Sdk-Date, in that case.
-              headers: Object.fromEntries(
-                signed.map((name) => [name === 'x-sdk-date' ? 'X-Sdk-Date' : name, String(request.headers[name])]),
-              ),
-              body: text === '' ? undefined : (JSON.parse(text) as unknown),
-            },
-            match[1]!,
-            sk,
-          );
-          valid = expected === authorization;
-        }
-        response.writeHead(valid ? 200 : 401, { 'content-type': 'application/json' });
-        response.end(
-          valid
-            ? '{}'
-            : JSON.stringify({
-                error_code: 'APIGW.0301',
-                error_msg: 'Incorrect IAM authentication information: verify aksk signature fail',
-              }),
-        );
-      });
-    });
-    await new Promise<void>((done) => this.#server!.listen(0, '127.0.0.1', done));
-    this.url = `http://127.0.0.1:${(this.#server.address() as AddressInfo).port}`;
-  }
-
-  async stop(): Promise<void> {
-    this.#server?.closeAllConnections();
-    await new Promise((done) => this.#server?.close(done));
-  }
-}
-
 const AK = 'HPUAXZ1EXAMPLE7KEYID';
 const SK = 'zJ8s9F2kQ0b1EXAMPLEsecretKEYvalue0123456';
 const server = new VerifyingServer({ [AK]: SK });
@@ -165,10 +104,11 @@ it('covers the three Huawei services', () => {
 
 const huaweiClients = signingApis.map(({ api, sample }) => ({
   api,
+  sample,
   call: (options: Record<string, unknown>) => callOperation(api, sample, { baseUrl: String(options['baseUrl']), options }),
 }));
 
-describe.each(huaweiClients)('the $api client signing with AK/SK', ({ call }) => {
+describe.each(huaweiClients)('the $api client signing with AK/SK', ({ api, sample, call }) => {
   it('is accepted by a server that verifies the signature', async () => {
     const { response } = await call({ baseUrl: server.url, ak: AK, sk: SK });
     expect(response.status).toBe(200);
@@ -206,19 +146,24 @@ describe.each(huaweiClients)('the $api client signing with AK/SK', ({ call }) =>
     expect(JSON.stringify(headers)).not.toContain(SK);
   });
 
-  it('signs what other middleware changed', async () => {
-    const { response } = await call({
-      baseUrl: server.url,
-      ak: AK,
-      sk: SK,
-      middleware: [
-        {
-          onRequest: ({ request }: { request: Request }) =>
-            new Request(request.url, { method: request.method, headers: request.headers, body: '{"rewritten":true}' }),
-        },
-      ],
+  /** Rewrites the body: a signature made before it ran would not match what is sent. */
+  const rewrite = {
+    onRequest: ({ request }: { request: Request }) =>
+      new Request(request.url, { method: request.method, headers: request.headers, body: '{"rewritten":true}' }),
+  };
+  it.each([
+    ['the middleware option', (client: AnyClient) => client, { middleware: [rewrite] }, {}],
+    ['client.use', (client: AnyClient) => (client.use(rewrite), client), {}, {}],
+    ['the call', (client: AnyClient) => client, {}, { middleware: [rewrite] }],
+  ])('signs what middleware given through %s changed', async (_way, prepare, options, init) => {
+    const client = prepare((await clientModule(api)).createClient({ baseUrl: server.url, ak: AK, sk: SK, ...options }));
+    const { response } = await client.request(sample.method.toUpperCase(), sample.path, {
+      params: { path: sample.pathParams, query: sample.query },
+      body: sample.body,
+      ...init,
     });
     expect(response.status).toBe(200);
+    expect(server.received.at(-1)!.body).toBe('{"rewritten":true}');
   });
 });
 

@@ -1,6 +1,7 @@
 // Compile-time behaviour of the clients, run by vitest's typecheck mode: each
 // `@ts-expect-error` is a test that fails if its line compiles, and each
 // expectTypeOf a test that fails if the types differ. Nothing here runs.
+import { Agent, ProxyAgent } from 'undici';
 import { describe, expectTypeOf, test } from 'vitest';
 import * as cinder from '../../../generated/cinder/index.ts';
 import * as css from '../../../generated/css/index.ts';
@@ -147,5 +148,16 @@ describe('client options', () => {
   test('rejects a token that is not a string', () => {
     // @ts-expect-error the token is a string
     evs.createClient({ baseUrl: 'http://127.0.0.1:4013', token: 42 });
+  });
+  test('takes transport: fetch, and no other transport', () => {
+    evs.createClient({ baseUrl: 'http://127.0.0.1:4013', transport: 'fetch' });
+    // @ts-expect-error 'fetch' is the only transport to choose
+    evs.createClient({ baseUrl: 'http://127.0.0.1:4013', transport: 'undici' });
+  });
+  test('takes any undici dispatcher, such as a ProxyAgent, and nothing that cannot dispatch', () => {
+    dws.createClient({ region: 'cn-north-4', dispatcher: new ProxyAgent('http://proxy.internal:3128') });
+    cinder.createClient({ baseUrl: 'https://controller:8776', dispatcher: new Agent({ connect: { rejectUnauthorized: true } }) });
+    // @ts-expect-error a proxy URL is not a dispatcher
+    css.createClient({ region: 'cn-north-4', dispatcher: 'http://proxy.internal:3128' });
   });
 });
