@@ -1,6 +1,7 @@
 // What each entry point weighs in a browser bundle: bundled with its
 // dependencies (openapi-fetch included) and minified by esbuild, then gzipped;
-// openapi-fetch alone beside them. The browser build: package.json's
+// openapi-fetch alone beside them, and each entry's createClient alone (what a
+// bundle that never waits holds, the package having no side effects). The browser build: package.json's
 // `#transport` import resolves to the fetch transport, as a bundler resolves it.
 import { build } from 'esbuild';
 import { resolve } from 'node:path';
@@ -33,7 +34,10 @@ async function weigh(entry: string, contents: string): Promise<Weight> {
 export async function benchWeight(): Promise<Weight[]> {
   const weights = [await weigh('openapi-fetch alone', "export { default } from 'openapi-fetch';")];
   for (const { name } of loadApis()) {
-    weights.push(await weigh(`snapshot-apis/${name}`, `export * from '${resolve(repoRoot, `generated/${name}/index.ts`)}';`));
+    const entry = resolve(repoRoot, `generated/${name}/index.ts`);
+    weights.push(await weigh(`snapshot-apis/${name}`, `export * from '${entry}';`));
+    // What a bundle holds when it only calls the API: the wait helpers and the rest are shaken out.
+    weights.push(await weigh(`snapshot-apis/${name}: createClient alone`, `export { createClient } from '${entry}';`));
   }
   return weights;
 }
