@@ -12,8 +12,6 @@ export interface OperationSummary {
   summary: string;
   method: string;
   path: string;
-  /** The version segment of the path, e.g. `v1.0`. */
-  apiVersion: string;
   successStatus: string;
 }
 
@@ -28,17 +26,22 @@ export interface ApiSummary {
 }
 
 export function renderIndex(apis: ApiSummary[]): string {
+  // One row per operation; the service's cell spans its rows, so the table fits a screen.
   const apiRows = apis.flatMap((api) =>
-    api.operations.map(
-      (operation) => `      <tr>
-        <td>${escapeHtml(api.title)}</td>
-        <td><code>${escapeHtml(operation.operationId)}</code>: ${escapeHtml(operation.summary)}</td>
+    api.operations.map((operation, index) => {
+      const guide =
+        api.guide === undefined || api.guide.pending !== undefined ? '' : `<br><a href="${escapeHtml(api.guide.page)}">guide</a>`;
+      const service =
+        index > 0
+          ? ''
+          : `
+        <th scope="rowgroup" rowspan="${api.operations.length}">${escapeHtml(api.title)}<br><span class="spec-version">spec ${escapeHtml(api.specVersion)}</span><br><a href="${api.name}.html">${escapeHtml(api.name)}.html</a>${guide}</th>`;
+      return `      <tr>${service}
+        <td><a href="${api.name}.html#operation/${encodeURIComponent(operation.operationId)}"><code>${escapeHtml(operation.operationId)}</code></a>: ${escapeHtml(operation.summary)}</td>
         <td><span class="method">${escapeHtml(operation.method)}</span> <code>${escapeHtml(operation.path)}</code></td>
-        <td>${escapeHtml(operation.apiVersion)} (spec ${escapeHtml(api.specVersion)})</td>
         <td>${escapeHtml(operation.successStatus)}</td>
-        <td><a href="${api.name}.html#operation/${encodeURIComponent(operation.operationId)}">${escapeHtml(api.name)}.html</a></td>
-      </tr>`,
-    ),
+      </tr>`;
+    }),
   );
   const guides = apis.flatMap(({ guide, title }) => {
     if (guide === undefined) return [];
@@ -63,12 +66,12 @@ export function renderIndex(apis: ApiSummary[]): string {
       `      <li>${escapeHtml(api.title)}: <a href="openapi/${api.name}.json" download>${api.name}.json</a>, <a href="openapi/${api.name}.yaml" download>${api.name}.yaml</a></li>`,
   );
   const content = `  <h1>Snapshot APIs</h1>
-  <p>OpenAPI 3.1 descriptions of four cloud "create snapshot" APIs, held to what the services really do.</p>
+  <p>OpenAPI 3.1 descriptions of the snapshot APIs of four cloud services, from creation to deletion, held to what the services really do.</p>
 
   <h2>APIs</h2>
   <table id="apis">
     <thead>
-      <tr><th>Service</th><th>Operation</th><th>Method and path</th><th>API version</th><th>Success</th><th>Docs</th></tr>
+      <tr><th>Service</th><th>Operation</th><th>Method and path</th><th>Success</th></tr>
     </thead>
     <tbody>
 ${apiRows.join('\n')}

@@ -63,7 +63,6 @@ function summaryOf(api: Api, document: OpenApiDocument, guide: Guide | undefined
       summary: String(operation['summary']),
       method: method.toUpperCase(),
       path,
-      apiVersion: path.split('/')[1]!,
       successStatus: successStatusOf(operation),
     })),
     deviations: listDeviations(document),

@@ -310,9 +310,16 @@ describe('the index page', () => {
       const row = rows.find((candidate) => candidate.includes(operationId));
       expect(row, `row for ${name} ${operationId}`).toBeDefined();
       expect(row).toContain(`${method.toUpperCase()} ${path}`);
-      expect(row).toContain(String((document['info'] as JsonObject)['version']));
       expect(row).toContain(Object.keys(operation['responses'] as object).find((code) => code.startsWith('2'))!);
       expect(await page.locator(`#apis a[href="${name}.html#operation/${operationId}"]`).count()).toBe(1);
+    }
+
+    // Each service's cell spans its operations' rows: its title, spec version and page.
+    for (const { name, document } of specs) {
+      const info = document['info'] as JsonObject;
+      const service = page.locator('#apis th[scope="rowgroup"]', { hasText: String(info['title']) });
+      await expect(service.innerText()).resolves.toContain(`spec ${String(info['version'])}`);
+      expect(await service.locator(`a[href="${name}.html"]`).count()).toBe(1);
     }
 
     const deviations = [...deviationsOf.values()].flat();
