@@ -3,30 +3,22 @@
 // by esbuild for the browser (scripts/bench/browser-page.ts), and makes each
 // API's create call with bare fetch and through the client, with 1 and 8
 // calls in flight, in alternating rounds, as scripts/bench/clients.ts does.
-import { build } from 'esbuild';
 import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { launchChromium } from '../../test/support/browser.ts';
 import { loadApis, repoRoot } from '../lib/apis.ts';
+import { bundleForBrowser } from '../lib/browser-bundle.ts';
 import { bundleSpec } from '../lib/bundle.ts';
 import { sampleCalls, type SampleCall } from '../lib/sample-calls.ts';
 import { IN_FLIGHT, measure, startServer, type Comparison, type Probe } from './clients.ts';
 
 export async function benchBrowser(rounds = 30, requests = 50): Promise<Comparison[]> {
   const pageDir = mkdtempSync(join(tmpdir(), 'snapshot-apis-bench-'));
-  const built = await build({
-    entryPoints: [resolve(repoRoot, 'scripts/bench/browser-page.ts')],
-    bundle: true,
-    minify: true,
-    format: 'esm',
-    platform: 'browser',
-    target: 'es2022',
-    conditions: ['snapshot-apis-source'],
-    write: false,
-    logLevel: 'silent',
-  });
-  writeFileSync(join(pageDir, 'app.js'), built.outputFiles[0]!.contents);
+  writeFileSync(
+    join(pageDir, 'app.js'),
+    await bundleForBrowser({ entryPoints: [resolve(repoRoot, 'scripts/bench/browser-page.ts')] }, true),
+  );
   writeFileSync(join(pageDir, 'index.html'), '<!doctype html><title>bench</title><script type="module" src="/app.js"></script>');
   const server = await startServer(pageDir);
   const browser = await launchChromium();

@@ -1,12 +1,12 @@
 // What each entry point weighs in a browser bundle: bundled with its
-// dependencies (openapi-fetch included) and minified by esbuild, then gzipped;
-// openapi-fetch alone beside them, and each entry's createClient alone (what a
-// bundle that never waits holds, the package having no side effects). The browser build: package.json's
-// `#transport` import resolves to the fetch transport, as a bundler resolves it.
-import { build } from 'esbuild';
+// dependencies (openapi-fetch included) as a browser gets them (the fetch
+// transport), minified by esbuild, then gzipped; openapi-fetch alone beside
+// them, and each entry's createClient alone (what a bundle that never waits
+// holds, the package having no side effects).
 import { resolve } from 'node:path';
 import { gzipSync } from 'node:zlib';
 import { loadApis, repoRoot } from '../lib/apis.ts';
+import { bundleForBrowser } from '../lib/browser-bundle.ts';
 
 export interface Weight {
   entry: string;
@@ -15,19 +15,7 @@ export interface Weight {
 }
 
 async function weigh(entry: string, contents: string): Promise<Weight> {
-  const result = await build({
-    stdin: { contents, resolveDir: repoRoot, loader: 'ts' },
-    bundle: true,
-    minify: true,
-    format: 'esm',
-    platform: 'browser',
-    // The sources' own condition: "#transport" to the .ts files, as dist/ maps it to the .js ones.
-    conditions: ['snapshot-apis-source'],
-    target: 'es2022',
-    write: false,
-    logLevel: 'silent',
-  });
-  const code = result.outputFiles[0]!.contents;
+  const code = await bundleForBrowser({ stdin: { contents, resolveDir: repoRoot, loader: 'ts' } }, true);
   return { entry, minifiedBytes: code.byteLength, gzippedBytes: gzipSync(code, { level: 9 }).byteLength };
 }
 

@@ -5,7 +5,7 @@
 import type { CinderClient } from '../../generated/cinder/index.js';
 import { snapshotStatusOutcomes } from '../../generated/cinder/statuses.js';
 import type { components } from '../../generated/cinder/types.js';
-import { pollUntil, SnapshotFailedError, UnexpectedResponseError, type WaitOptions } from '../shared/wait.js';
+import { judgeStatus, pollUntil, SnapshotFailedError, UnexpectedResponseError, type WaitOptions } from '../shared/wait.js';
 
 export { SnapshotFailedError, UnexpectedResponseError, WaitTimeoutError, type WaitOptions } from '../shared/wait.js';
 
@@ -19,7 +19,6 @@ export interface SnapshotRef {
 }
 
 const DEFAULTS = { timeoutMs: 120_000, intervalMs: 2_000 };
-const isIn = (list: readonly string[], status: string) => list.includes(status);
 
 /** One poll: show the snapshot, through the caller's client. */
 const show = (client: CinderClient, snapshot: SnapshotRef, init: { signal: AbortSignal; headers: Record<string, string> }) =>
@@ -34,16 +33,10 @@ export async function waitForSnapshot(client: CinderClient, snapshot: SnapshotRe
   const what = `Cinder snapshot ${snapshot.snapshot_id}`;
   return pollUntil(
     what,
-    async ({ signal, headers }) => {
-      const { data, error, response } = await client.GET('/v2/{tenant_id}/snapshots/{snapshot_id}', {
-        params: { path: snapshot },
-        signal,
-        headers,
-      });
+    async (init) => {
+      const { data, error, response } = await show(client, snapshot, init);
       if (data === undefined) throw new UnexpectedResponseError(response, error, what);
-      const { status } = data.snapshot;
-      if (isIn(snapshotStatusOutcomes.failed, status)) throw new SnapshotFailedError(status, undefined, data, what);
-      return isIn(snapshotStatusOutcomes.done, status) ? { done: true, value: data.snapshot } : { done: false, status };
+      return judgeStatus(snapshotStatusOutcomes, data.snapshot.status, data.snapshot, { what, body: data });
     },
     options,
     DEFAULTS,
@@ -60,12 +53,8 @@ export async function waitForSnapshotDeletion(client: CinderClient, snapshot: Sn
   const what = `Deletion of Cinder snapshot ${snapshot.snapshot_id}`;
   return pollUntil(
     what,
-    async ({ signal, headers }) => {
-      const { data, error, response } = await client.GET('/v2/{tenant_id}/snapshots/{snapshot_id}', {
-        params: { path: snapshot },
-        signal,
-        headers,
-      });
+    async (init) => {
+      const { data, error, response } = await show(client, snapshot, init);
       if (response.status === 404) return { done: true, value: undefined };
       if (data === undefined) throw new UnexpectedResponseError(response, error, what);
       const { status } = data.snapshot;

@@ -10,7 +10,7 @@
 import type { CssClient } from '../../generated/css/index.js';
 import { snapshotStatusOutcomes } from '../../generated/css/statuses.js';
 import type { components } from '../../generated/css/types.js';
-import { pollUntil, SnapshotFailedError, UnexpectedResponseError, type WaitOptions } from '../shared/wait.js';
+import { judgeStatus, pollUntil, UnexpectedResponseError, type WaitOptions } from '../shared/wait.js';
 
 export { SnapshotFailedError, UnexpectedResponseError, WaitTimeoutError, type WaitOptions } from '../shared/wait.js';
 
@@ -43,7 +43,6 @@ const CREATE_DEFAULTS = { timeoutMs: 600_000, intervalMs: 10_000, delayMs: 10_00
 const DELETE_DEFAULTS = { timeoutMs: 600_000, intervalMs: 10_000 };
 /** The list call's answer for a cluster that does not exist (or is not visible): 403 with this code. */
 const CLUSTER_GONE = 'CSS.0015';
-const isIn = (list: readonly string[], status: string) => list.includes(status);
 /** Whether an error body is CSS's `CSS.0015`; a body that is not JSON arrives as text. */
 const isClusterGone = (error: unknown) =>
   typeof error === 'object' && error !== null && (error as { errCode?: unknown }).errCode === CLUSTER_GONE;
@@ -81,9 +80,7 @@ export async function waitForSnapshot(client: CssClient, snapshot: SnapshotRef, 
       if (data === undefined) throw new UnexpectedResponseError(response, error, what);
       const found = data.backups.find((entry) => entry.id === snapshot.snapshot_id);
       if (found === undefined) throw new SnapshotMissingError(snapshot, data, what);
-      const { status } = found;
-      if (isIn(snapshotStatusOutcomes.failed, status)) throw new SnapshotFailedError(status, reasonOf(found), found, what);
-      return isIn(snapshotStatusOutcomes.done, status) ? { done: true, value: found } : { done: false, status };
+      return judgeStatus(snapshotStatusOutcomes, found.status, found, { what, body: found, reason: reasonOf(found) });
     },
     options,
     CREATE_DEFAULTS,

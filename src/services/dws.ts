@@ -6,7 +6,7 @@
 import type { DwsClient } from '../../generated/dws/index.js';
 import { snapshotStatusOutcomes } from '../../generated/dws/statuses.js';
 import type { components } from '../../generated/dws/types.js';
-import { pollUntil, SnapshotFailedError, UnexpectedResponseError, type WaitOptions } from '../shared/wait.js';
+import { judgeStatus, pollUntil, UnexpectedResponseError, type WaitOptions } from '../shared/wait.js';
 
 export { SnapshotFailedError, UnexpectedResponseError, WaitTimeoutError, type WaitOptions } from '../shared/wait.js';
 
@@ -31,7 +31,9 @@ const DELETE_DEFAULTS = { timeoutMs: 20 * 60_000, intervalMs: 30_000 };
 /** The error code DWS answers a show of a snapshot that does not exist with (HTTP 400). */
 const SNAPSHOT_NOT_FOUND_CODE = 'DWS.5149';
 
-const isIn = (list: readonly string[], status: string) => list.includes(status);
+/** One poll: show the snapshot, through the caller's client. */
+const show = (client: DwsClient, snapshot: SnapshotRef, init: { signal: AbortSignal; headers: Record<string, string> }) =>
+  client.GET('/v1.0/{project_id}/snapshots/{snapshot_id}', { params: { path: snapshot }, ...init });
 const errorCodeOf = (error: unknown): unknown =>
   typeof error === 'object' && error !== null ? (error as { error_code?: unknown }).error_code : undefined;
 
@@ -48,16 +50,10 @@ export async function waitForSnapshot(client: DwsClient, snapshot: SnapshotRef, 
   const what = `DWS snapshot ${snapshot.snapshot_id}`;
   return pollUntil(
     what,
-    async ({ signal, headers }) => {
-      const { data, error, response } = await client.GET('/v1.0/{project_id}/snapshots/{snapshot_id}', {
-        params: { path: snapshot },
-        signal,
-        headers,
-      });
+    async (init) => {
+      const { data, error, response } = await show(client, snapshot, init);
       if (data === undefined) throw new UnexpectedResponseError(response, error, what);
-      const { status } = data.snapshot;
-      if (isIn(snapshotStatusOutcomes.failed, status)) throw new SnapshotFailedError(status, undefined, data, what);
-      return isIn(snapshotStatusOutcomes.done, status) ? { done: true, value: data.snapshot } : { done: false, status };
+      return judgeStatus(snapshotStatusOutcomes, data.snapshot.status, data.snapshot, { what, body: data });
     },
     options,
     CREATE_DEFAULTS,
@@ -79,12 +75,8 @@ export async function waitForSnapshotDeletion(client: DwsClient, snapshot: Snaps
   const what = `Deletion of DWS snapshot ${snapshot.snapshot_id}`;
   return pollUntil(
     what,
-    async ({ signal, headers }) => {
-      const { data, error, response } = await client.GET('/v1.0/{project_id}/snapshots/{snapshot_id}', {
-        params: { path: snapshot },
-        signal,
-        headers,
-      });
+    async (init) => {
+      const { data, error, response } = await show(client, snapshot, init);
       if (response.status === 400 && errorCodeOf(error) === SNAPSHOT_NOT_FOUND_CODE) return { done: true, value: undefined };
       if (data === undefined) throw new UnexpectedResponseError(response, error, what);
       return { done: false, status: data.snapshot.status };

@@ -9,7 +9,7 @@
 import type { EvsClient } from '../../generated/evs/index.js';
 import { jobStatusOutcomes, snapshotStatusOutcomes } from '../../generated/evs/statuses.js';
 import type { components } from '../../generated/evs/types.js';
-import { pollUntil, SnapshotFailedError, UnexpectedResponseError, type WaitOptions } from '../shared/wait.js';
+import { judgeStatus, pollUntil, SnapshotFailedError, UnexpectedResponseError, type WaitOptions } from '../shared/wait.js';
 
 export { SnapshotFailedError, UnexpectedResponseError, WaitTimeoutError, type WaitOptions } from '../shared/wait.js';
 
@@ -32,7 +32,6 @@ export interface CreatedSnapshotRef extends SnapshotRef {
 
 const CREATE_DEFAULTS = { timeoutMs: 600_000, intervalMs: 10_000, delayMs: 5_000 };
 const DELETE_DEFAULTS = { timeoutMs: 180_000, intervalMs: 10_000, delayMs: 10_000 };
-const isIn = (list: readonly string[], status: string) => list.includes(status);
 
 /** The service's reason for a failed job: its error code and its fail_reason, as far as it gives them. */
 function reasonOf(job: Job): string | undefined {
@@ -67,8 +66,8 @@ export async function waitForSnapshot(
         if (data === undefined) throw new UnexpectedResponseError(response, error, what);
         // The vendor's Terraform provider, too, gives up on a job without a status.
         if (typeof data.status !== 'string') throw new UnexpectedResponseError(response, data, what);
-        if (isIn(jobStatusOutcomes.failed, data.status)) throw new SnapshotFailedError(data.status, reasonOf(data), data, what);
-        if (!isIn(jobStatusOutcomes.done, data.status)) return { done: false, status: data.status };
+        const job = judgeStatus(jobStatusOutcomes, data.status, true, { what, body: data, reason: reasonOf(data) });
+        if (!job.done) return job;
         jobDone = true;
       }
       const { data, error, response } = await client.GET('/v5/{project_id}/snapshots/{snapshot_id}', {
@@ -77,9 +76,7 @@ export async function waitForSnapshot(
         headers,
       });
       if (data === undefined) throw new UnexpectedResponseError(response, error, what);
-      const { status } = data.snapshot;
-      if (isIn(snapshotStatusOutcomes.failed, status)) throw new SnapshotFailedError(status, undefined, data, what);
-      return isIn(snapshotStatusOutcomes.done, status) ? { done: true, value: data.snapshot } : { done: false, status };
+      return judgeStatus(snapshotStatusOutcomes, data.snapshot.status, data.snapshot, { what, body: data });
     },
     options,
     CREATE_DEFAULTS,

@@ -18,6 +18,12 @@ export interface WaitOptions {
 /** What a poll found: keep waiting, or the wait is over. */
 export type PollResult<T> = { done: false; status?: string } | { done: true; value: T };
 
+/** Which statuses end a wait, as generated from the spec's `x-status-outcomes`. */
+export interface StatusOutcomes {
+  readonly done: readonly string[];
+  readonly failed: readonly string[];
+}
+
 /** The service reports that the snapshot (or its job) failed. */
 export class SnapshotFailedError extends Error {
   override name = 'SnapshotFailedError';
@@ -118,4 +124,18 @@ export async function pollUntil<T>(
     clearTimeout(timer);
   }
   throw new WaitTimeoutError(timeoutMs, lastStatus, what);
+}
+
+/**
+ * Where a status leaves a wait: done with `value`, still going, or failed, in
+ * which case it throws SnapshotFailedError with the service's reason and body.
+ */
+export function judgeStatus<T>(
+  outcomes: StatusOutcomes,
+  status: string,
+  value: T,
+  failure: { what: string; body: unknown; reason?: string | undefined },
+): PollResult<T> {
+  if (outcomes.failed.includes(status)) throw new SnapshotFailedError(status, failure.reason, failure.body, failure.what);
+  return outcomes.done.includes(status) ? { done: true, value } : { done: false, status };
 }

@@ -4,13 +4,12 @@
 // page, served from one local origin, calls API servers on others that allow
 // CORS, with a token and with AK/SK signed by Web Crypto, and gets the typed
 // data back. Every non-local request is blocked, and none may be attempted.
-import { build } from 'esbuild';
 import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import type { Browser } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { repoRoot } from '../../../scripts/lib/apis.ts';
+import { bundleForBrowser } from '../../../scripts/lib/browser-bundle.ts';
 import { acceptsAkSk, successStatusOf } from '../../../scripts/lib/operations.ts';
 import { LOCALHOST } from '../../../scripts/lib/ports.ts';
 import { firstExample, sampleCalls } from '../../../scripts/lib/sample-calls.ts';
@@ -35,17 +34,7 @@ let browser: Browser;
 let guarded: GuardedPage;
 
 beforeAll(async () => {
-  const built = await build({
-    entryPoints: [resolve(import.meta.dirname, 'app.ts')],
-    bundle: true,
-    format: 'esm',
-    platform: 'browser',
-    target: 'es2022',
-    conditions: ['snapshot-apis-source'],
-    write: false,
-    logLevel: 'silent',
-  });
-  bundle = built.outputFiles[0]!.text;
+  bundle = new TextDecoder().decode(await bundleForBrowser({ entryPoints: [resolve(import.meta.dirname, 'app.ts')] }));
   writeFileSync(join(pageDir, 'app.js'), bundle);
   writeFileSync(join(pageDir, 'index.html'), '<!doctype html><title>snapshot-apis</title><script type="module" src="app.js"></script>');
   await Promise.all([tokenServer.start(), signedServer.start()]);
