@@ -19,7 +19,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { repoRoot } from '../../scripts/lib/apis.ts';
 import { runChecked, runProcess, type Finished } from '../../scripts/lib/processes.ts';
 import { firstExample, sampleCalls } from '../../scripts/lib/sample-calls.ts';
-import { credentialsEnv, docsPrograms, operationIdOf, pointedAt, type DocsProgram } from '../support/docs-code.ts';
+import { credentialsEnv, docsPrograms, operationIdOf, pointedAt, readmeSnippets, type DocsProgram } from '../support/docs-code.ts';
 import { guideScenarios } from '../support/guide-scenarios.ts';
 import { RecordingServer } from '../support/http-server.ts';
 import { mockFor } from '../support/mocks.ts';
@@ -134,6 +134,7 @@ function writeDocsCode(): void {
       writeFileSync(file, source);
     }
   }
+  readmeSnippets().forEach((source, index) => writeFileSync(join(consumerDir, 'docs', 'shown', `readme-${index + 1}.ts`), source));
   writeFileSync(join(consumerDir, 'tsconfig.docs.json'), JSON.stringify(docsTsconfig, null, 2));
 }
 
@@ -234,10 +235,11 @@ describe('the packed package', () => {
 });
 
 describe('the code of the docs', () => {
-  it('type-checks, against the package, every code sample and guide as the docs show it', () => {
+  it("type-checks, against the package, every code sample and guide as the docs show it, and the README's code", () => {
     expect(compiled.docs.output).toBe('');
     expect(compiled.docs.code).toBe(0);
     expect(runnable.filter((program) => program.language === 'typescript').length).toBeGreaterThan(specs.length);
+    expect(readmeSnippets().length).toBeGreaterThanOrEqual(4);
   });
 
   it.each(runnable)('runs $name against the mock, as the docs show it but for the endpoint', async (program) => {

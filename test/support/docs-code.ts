@@ -1,10 +1,14 @@
 // The code the docs show, as programs to type-check and run: every code
 // sample of every operation (scripts/docs/code-samples.ts) and the program of
 // every guide (docs/guides/<api>.md), with what each should do against the
-// mock. The package test compiles them against the packed package and runs
-// them through a recording proxy in front of the Prism mocks.
+// mock; and the TypeScript blocks of the README. The package test compiles
+// them against the packed package and runs the first two through a recording
+// proxy in front of the Prism mocks (the README's call real regions).
+import { readFileSync } from 'node:fs';
+import { resolve } from 'node:path';
 import { codeSamples, retarget, sampleCredentials, sampleEndpoint, type SampleEndpoint } from '../../scripts/docs/code-samples.ts';
 import { renderGuide } from '../../scripts/docs/guides.ts';
+import { repoRoot } from '../../scripts/lib/apis.ts';
 import { sampleCalls } from '../../scripts/lib/sample-calls.ts';
 import type { PreferRule } from './recording-proxy.ts';
 import { operationsOf, type LoadedSpec } from './specs.ts';
@@ -91,4 +95,10 @@ export function operationIdOf(spec: LoadedSpec, method: string, url: string): st
     .filter((operation) => new RegExp(`^${operation.path.replace(/\{\w+\}/g, '[^/]+')}$`).test(path))
     .sort((a, b) => b.path.replace(/\{\w+\}/g, '').length - a.path.replace(/\{\w+\}/g, '').length);
   return String(candidates[0]?.operation['operationId'] ?? `no operation of ${spec.name} for ${method} ${path}`);
+}
+
+/** The README's TypeScript code blocks, each a module of its own, as a reader would paste them. */
+export function readmeSnippets(): string[] {
+  const readme = readFileSync(resolve(repoRoot, 'README.md'), 'utf8');
+  return [...readme.matchAll(/^```ts\n([\s\S]*?)^```$/gm)].map((match) => `${match[1]!}export {};\n`);
 }
