@@ -7,7 +7,7 @@
 // compared as sets, and variants are paired by content, not by position.
 // Each change names its rule; docs/breaking-rules.md explains every rule.
 import type { OpenApiDocument } from './bundle.ts';
-import { operationsOf } from './operations.ts';
+import { isNode, operationsOf, type Node } from './operations.ts';
 
 export type Verdict = 'breaking' | 'compatible';
 
@@ -228,10 +228,8 @@ export interface Change {
   message: string;
 }
 
-type Node = Record<string, unknown>;
 type Segment = string | number;
 
-const isNode = (value: unknown): value is Node => typeof value === 'object' && value !== null && !Array.isArray(value);
 const asNode = (value: unknown): Node => (isNode(value) ? value : {});
 const show = (value: unknown) => JSON.stringify(value);
 

@@ -5,8 +5,9 @@ import type { OpenApiDocument } from './bundle.ts';
 export const HTTP_METHODS = ['get', 'put', 'post', 'delete', 'options', 'head', 'patch', 'trace'] as const;
 export type HttpMethod = (typeof HTTP_METHODS)[number];
 
-type Node = Record<string, unknown>;
-const isNode = (value: unknown): value is Node => typeof value === 'object' && value !== null && !Array.isArray(value);
+/** An object of a spec (not an array, not null), read without trusting its shape. */
+export type Node = Record<string, unknown>;
+export const isNode = (value: unknown): value is Node => typeof value === 'object' && value !== null && !Array.isArray(value);
 
 export interface Operation {
   method: HttpMethod;

@@ -1,5 +1,6 @@
-// Local TCP ports for the servers the project starts (mocks, docs): checking
-// that a port is free before using it, and finding free ones for tests.
+// Local TCP ports for the servers the project starts (mocks, docs, the tests'
+// own servers): checking that a port is free before using it, finding free ones
+// for tests, and starting and stopping a server on loopback.
 import { createServer, type AddressInfo, type Server } from 'node:net';
 
 /** Everything the project serves listens on loopback only. */
@@ -54,4 +55,16 @@ export async function findFreePorts(count: number): Promise<number[]> {
   const ports = probes.map((probe) => (probe.address() as AddressInfo).port);
   await Promise.all(probes.map((probe) => new Promise((resolveClose) => probe.close(resolveClose))));
   return ports;
+}
+
+/** Starts `server` listening on loopback at `port` (0: any free one) and resolves with the port it got. */
+export async function listenOnLoopback(server: Server, port = 0): Promise<number> {
+  await new Promise<void>((resolveListen, reject) => server.once('error', reject).listen(port, LOCALHOST, () => resolveListen()));
+  return (server.address() as AddressInfo).port;
+}
+
+/** Stops an HTTP(S) server at once: its open connections, keep-alive ones too, are closed first. */
+export async function closeServer(server: Server & { closeAllConnections(): void }): Promise<void> {
+  server.closeAllConnections();
+  await new Promise<void>((resolveClose, reject) => server.close((error) => (error ? reject(error) : resolveClose())));
 }

@@ -3,10 +3,7 @@
 // the benchmark and the package consumer test all call the APIs through this
 // table, so adding an operation to a spec adds it to every one of them.
 import type { OpenApiDocument } from './bundle.ts';
-import { operationsOf, successStatusOf, type HttpMethod } from './operations.ts';
-
-type Node = Record<string, unknown>;
-const isNode = (value: unknown): value is Node => typeof value === 'object' && value !== null && !Array.isArray(value);
+import { isNode, operationsOf, successStatusOf, type HttpMethod, type Node } from './operations.ts';
 
 export interface SampleCall {
   operationId: string;

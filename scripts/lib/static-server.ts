@@ -5,11 +5,11 @@
 // build:docs` deletes and rewrites the folder, and a page rebuilt while the
 // server runs must be served whole, with its new length.
 import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
-import type { AddressInfo, Socket } from 'node:net';
+import type { Socket } from 'node:net';
 import { extname } from 'node:path';
 import type { Readable } from 'node:stream';
 import sirv from 'sirv';
-import { LOCALHOST } from './ports.ts';
+import { closeServer, listenOnLoopback, LOCALHOST } from './ports.ts';
 
 /** The docs' own file types, as text in UTF-8 (sirv's lookup names .yaml `text/yaml` and gives no charset). */
 const CONTENT_TYPES: Record<string, string> = {
@@ -65,10 +65,6 @@ export async function serveFolder(folder: string, port: number): Promise<StaticS
     socket.end(`HTTP/1.1 405 Method Not Allowed\r\nAllow: ${READ_METHODS.join(', ')}\r\nContent-Length: 0\r\nConnection: close\r\n\r\n`),
   );
 
-  await new Promise<void>((resolveListen, reject) => server.once('error', reject).listen(port, LOCALHOST, () => resolveListen()));
-  const { port: actual } = server.address() as AddressInfo;
-  return {
-    url: `http://${LOCALHOST}:${actual}/`,
-    close: () => new Promise((resolveClose) => (server.closeAllConnections(), server.close(() => resolveClose()))),
-  };
+  const actual = await listenOnLoopback(server, port);
+  return { url: `http://${LOCALHOST}:${actual}/`, close: () => closeServer(server) };
 }

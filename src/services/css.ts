@@ -10,7 +10,7 @@
 import type { CssClient } from '../../generated/css/index.js';
 import { snapshotStatusOutcomes } from '../../generated/css/statuses.js';
 import type { components } from '../../generated/css/types.js';
-import { judgeStatus, pollUntil, UnexpectedResponseError, type WaitOptions } from '../shared/wait.js';
+import { isServiceError, judgeStatus, pollUntil, UnexpectedResponseError, type ServiceError, type WaitOptions } from '../shared/wait.js';
 
 export { SnapshotFailedError, UnexpectedResponseError, WaitTimeoutError, type WaitOptions } from '../shared/wait.js';
 
@@ -41,11 +41,8 @@ export class SnapshotMissingError extends Error {
 const CREATE_DEFAULTS = { timeoutMs: 600_000, intervalMs: 10_000, delayMs: 10_000 };
 /** Terraform declares a 10-minute delete timeout but does not poll after a delete; the interval is the create's. */
 const DELETE_DEFAULTS = { timeoutMs: 600_000, intervalMs: 10_000 };
-/** The list call's answer for a cluster that does not exist (or is not visible): 403 with this code. */
-const CLUSTER_GONE = 'CSS.0015';
-/** Whether an error body is CSS's `CSS.0015`; a body that is not JSON arrives as text. */
-const isClusterGone = (error: unknown) =>
-  typeof error === 'object' && error !== null && (error as { errCode?: unknown }).errCode === CLUSTER_GONE;
+/** The list call's answer for a cluster that does not exist (or is not visible). */
+const CLUSTER_GONE: ServiceError = { status: 403, field: 'errCode', code: 'CSS.0015' };
 
 /** The service's own account of a failure: how many shards could not be backed up. */
 function reasonOf(snapshot: IndexSnapshot): string | undefined {
@@ -100,7 +97,7 @@ export async function waitForSnapshotDeletion(client: CssClient, snapshot: Snaps
     what,
     async (init) => {
       const { data, error, response } = await listOnce(client, snapshot, init);
-      if (response.status === 403 && isClusterGone(error)) return { done: true, value: undefined };
+      if (isServiceError(response, error, CLUSTER_GONE)) return { done: true, value: undefined };
       if (data === undefined) throw new UnexpectedResponseError(response, error, what);
       const found = data.backups.find((entry) => entry.id === snapshot.snapshot_id);
       return found === undefined ? { done: true, value: undefined } : { done: false, status: found.status };

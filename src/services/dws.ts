@@ -6,7 +6,7 @@
 import type { DwsClient } from '../../generated/dws/index.js';
 import { snapshotStatusOutcomes } from '../../generated/dws/statuses.js';
 import type { components } from '../../generated/dws/types.js';
-import { judgeStatus, pollUntil, UnexpectedResponseError, type WaitOptions } from '../shared/wait.js';
+import { isServiceError, judgeStatus, pollUntil, UnexpectedResponseError, type ServiceError, type WaitOptions } from '../shared/wait.js';
 
 export { SnapshotFailedError, UnexpectedResponseError, WaitTimeoutError, type WaitOptions } from '../shared/wait.js';
 
@@ -28,14 +28,12 @@ const CREATE_DEFAULTS = { timeoutMs: 30 * 60_000, intervalMs: 30_000, delayMs: 3
  */
 const DELETE_DEFAULTS = { timeoutMs: 20 * 60_000, intervalMs: 30_000 };
 
-/** The error code DWS answers a show of a snapshot that does not exist with (HTTP 400). */
-const SNAPSHOT_NOT_FOUND_CODE = 'DWS.5149';
+/** DWS's answer to a show of a snapshot that does not exist. */
+const SNAPSHOT_NOT_FOUND: ServiceError = { status: 400, field: 'error_code', code: 'DWS.5149' };
 
 /** One poll: show the snapshot, through the caller's client. */
 const show = (client: DwsClient, snapshot: SnapshotRef, init: { signal: AbortSignal; headers: Record<string, string> }) =>
   client.GET('/v1.0/{project_id}/snapshots/{snapshot_id}', { params: { path: snapshot }, ...init });
-const errorCodeOf = (error: unknown): unknown =>
-  typeof error === 'object' && error !== null ? (error as { error_code?: unknown }).error_code : undefined;
 
 /**
  * Waits until the snapshot is `AVAILABLE` and returns it. Every other status
@@ -77,7 +75,7 @@ export async function waitForSnapshotDeletion(client: DwsClient, snapshot: Snaps
     what,
     async (init) => {
       const { data, error, response } = await show(client, snapshot, init);
-      if (response.status === 400 && errorCodeOf(error) === SNAPSHOT_NOT_FOUND_CODE) return { done: true, value: undefined };
+      if (isServiceError(response, error, SNAPSHOT_NOT_FOUND)) return { done: true, value: undefined };
       if (data === undefined) throw new UnexpectedResponseError(response, error, what);
       return { done: false, status: data.snapshot.status };
     },

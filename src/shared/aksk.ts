@@ -104,10 +104,15 @@ async function sha256Hex(data: Uint8Array | string): Promise<string> {
   return hex(await crypto.subtle.digest('SHA-256', bytes as Uint8Array<ArrayBuffer>));
 }
 
+/** Web Crypto's key of the last secret key used: a client signs every request with the same one. */
+let webKey: { key: string; secret: ReturnType<typeof crypto.subtle.importKey> } | undefined;
+
 async function hmacHex(key: string, data: string): Promise<string> {
   if (nodeCrypto !== undefined) return nodeCrypto.createHmac('sha256', key).update(data).digest('hex');
-  const secret = await crypto.subtle.importKey('raw', encoder.encode(key), { name: 'HMAC', hash: 'SHA-256' }, false, ['sign']);
-  return hex(await crypto.subtle.sign('HMAC', secret, encoder.encode(data)));
+  if (webKey?.key !== key) {
+    webKey = { key, secret: crypto.subtle.importKey('raw', encoder.encode(key), { name: 'HMAC', hash: 'SHA-256' }, false, ['sign']) };
+  }
+  return hex(await crypto.subtle.sign('HMAC', await webKey.secret, encoder.encode(data)));
 }
 
 export interface Signature {

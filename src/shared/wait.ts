@@ -139,3 +139,15 @@ export function judgeStatus<T>(
   if (outcomes.failed.includes(status)) throw new SnapshotFailedError(status, failure.reason, failure.body, failure.what);
   return outcomes.done.includes(status) ? { done: true, value } : { done: false, status };
 }
+
+/** An error answer the service gives in its own words: this HTTP status, with `code` in the error body's field `field`. */
+export interface ServiceError {
+  status: number;
+  field: string;
+  code: string;
+}
+
+/** Whether an answer is that service error; a body that is not JSON arrives as text and is not. */
+export function isServiceError(response: Response, error: unknown, { status, field, code }: ServiceError): boolean {
+  return response.status === status && typeof error === 'object' && error !== null && (error as Record<string, unknown>)[field] === code;
+}

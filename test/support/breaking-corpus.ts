@@ -34,7 +34,7 @@ const declaresAll = (schema: JsonObject): JsonObject =>
   [schema, ...((schema['allOf'] as JsonObject[] | undefined) ?? [])].find((part) => part['properties'] !== undefined) ?? schema;
 const request = (d: JsonObject) => objectAt(operation(d), 'requestBody', 'content', 'application/json', 'schema');
 /** The request schema at `names`, each a property below the last. */
-const requestField = (d: JsonObject, ...names: string[]) =>
+export const requestField = (d: JsonObject, ...names: string[]) =>
   names.reduce((schema, name) => objectAt(schema, 'properties', name), request(d));
 const response = (d: JsonObject, status: string) => objectAt(operation(d), 'responses', status);
 /** The response schema at `names`, looking through allOf (Cinder's snapshot is an allOf of its fields). */

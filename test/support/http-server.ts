@@ -2,7 +2,7 @@
 // and answers with whatever the test queued. Started and stopped by the tests.
 import { createServer, type IncomingHttpHeaders, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
 import { createServer as createTlsServer } from 'node:https';
-import type { AddressInfo } from 'node:net';
+import { closeServer, listenOnLoopback, LOCALHOST } from '../../scripts/lib/ports.ts';
 
 export interface RecordedRequest {
   method: string;
@@ -92,19 +92,14 @@ export class RecordingServer {
       });
     };
     this.#server = this.options.tls === undefined ? createServer(handle) : createTlsServer(this.options.tls, handle);
-    await new Promise<void>((resolve, reject) => {
-      this.#server!.once('error', reject).listen(0, '127.0.0.1', () => resolve());
-    });
-    const scheme = this.options.tls === undefined ? 'http' : 'https';
-    this.#url = `${scheme}://127.0.0.1:${(this.#server.address() as AddressInfo).port}`;
+    const port = await listenOnLoopback(this.#server);
+    this.#url = `${this.options.tls === undefined ? 'http' : 'https'}://${LOCALHOST}:${port}`;
     return this;
   }
 
   async stop(): Promise<void> {
     const server = this.#server;
     this.#server = undefined;
-    if (server === undefined) return;
-    server.closeAllConnections();
-    await new Promise<void>((resolve, reject) => server.close((error) => (error ? reject(error) : resolve())));
+    if (server !== undefined) await closeServer(server);
   }
 }

@@ -1,6 +1,7 @@
 // Access to the Prism mocks started by test/contract/global-setup.ts, and
 // what they report.
 import { readFileSync } from 'node:fs';
+import type { Middleware } from 'openapi-fetch';
 import { afterEach, inject } from 'vitest';
 import type { MockServer } from '../integration/mock/global-setup.ts';
 
@@ -40,4 +41,46 @@ export function namesField(violation: Violation, field: string[]): boolean {
   const parent = ['request', 'body', ...field.slice(0, -1)].join('.');
   const name = field[field.length - 1]!;
   return location === path || location.startsWith(`${path}.`) || (location === parent && violation.message.includes(`'${name}'`));
+}
+
+/** What every generated `createClient` takes, as far as the tests of a mock need it. */
+interface MockClientOptions {
+  baseUrl: string;
+  token?: string;
+  middleware: Middleware[];
+}
+
+/** `Prefer` examples by path: the first `times` requests to each path ask the mock for that example. */
+export type PreferPlan = Record<string, { example: string; times: number }>;
+
+export interface RecordingOptions {
+  token?: string | null;
+  plan?: PreferPlan;
+}
+
+/**
+ * A client of `api`'s mock, made by that API's `createClient`, that records
+ * each request it sends as `METHOD /path` in `sent` and plays `plan`. `token`
+ * `null` sends no credentials.
+ */
+export function recordingClient<Client>(
+  createClient: (options: MockClientOptions) => Client,
+  api: string,
+  { token = 'mock-test', plan = {} }: RecordingOptions = {},
+): { client: Client; sent: string[] } {
+  const sent: string[] = [];
+  const record: Middleware = {
+    onRequest: ({ request }) => {
+      const path = new URL(request.url).pathname;
+      sent.push(`${request.method} ${path}`);
+      const step = plan[path];
+      if (step !== undefined && step.times > 0) {
+        step.times -= 1;
+        request.headers.set('Prefer', `example=${step.example}`);
+      }
+      return request;
+    },
+  };
+  const client = createClient({ baseUrl: mockFor(api).url, ...(token === null ? {} : { token }), middleware: [record] });
+  return { client, sent };
 }

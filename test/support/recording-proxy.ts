@@ -5,7 +5,7 @@
 // the DELETE, a show answers 404) so the mock can play the service's next
 // answer without the code being changed. Started and stopped by the tests.
 import { createServer, type IncomingMessage, type Server } from 'node:http';
-import type { AddressInfo } from 'node:net';
+import { closeServer, listenOnLoopback, LOCALHOST } from '../../scripts/lib/ports.ts';
 
 /** Adds `Prefer: <prefer>` to requests with this method, once a request with `afterMethod` has gone through. */
 export interface PreferRule {
@@ -102,18 +102,13 @@ export class RecordingProxy {
           response.writeHead(502, { 'content-type': 'text/plain' }).end(`The proxy could not reach ${route.target}: ${String(error)}`);
         });
     });
-    await new Promise<void>((resolve, reject) => {
-      this.#server!.once('error', reject).listen(0, '127.0.0.1', () => resolve());
-    });
-    this.#url = `http://127.0.0.1:${(this.#server.address() as AddressInfo).port}/`;
+    this.#url = `http://${LOCALHOST}:${await listenOnLoopback(this.#server)}/`;
     return this;
   }
 
   async stop(): Promise<void> {
     const server = this.#server;
     this.#server = undefined;
-    if (server === undefined) return;
-    server.closeAllConnections();
-    await new Promise<void>((resolve) => server.close(() => resolve()));
+    if (server !== undefined) await closeServer(server);
   }
 }

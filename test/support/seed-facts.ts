@@ -26,6 +26,18 @@ export interface Boundary {
   invalid: (Json | undefined)[];
 }
 
+/** Every value that breaks one of the document's constraints, named for test titles by its field and a short form of the value. */
+export function invalidCases(facts: SeedFacts) {
+  return facts.boundaries.flatMap((boundary) =>
+    boundary.invalid.map((value) => ({
+      boundary,
+      value,
+      field: boundary.field.join('.'),
+      shown: value === undefined ? 'no value' : JSON.stringify(value).slice(0, 40),
+    })),
+  );
+}
+
 export interface SeedFacts {
   api: string;
   /** Seed document(s) this table encodes, as named in the README. */

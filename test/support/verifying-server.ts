@@ -2,7 +2,7 @@
 // (test/support/huawei-oracle.ts) computes the same AK/SK signature for it:
 // 200 with the body it was given, or the API gateway's 401.
 import { createServer, type Server } from 'node:http';
-import type { AddressInfo } from 'node:net';
+import { closeServer, listenOnLoopback, LOCALHOST } from '../../scripts/lib/ports.ts';
 import { answerCors } from './http-server.ts';
 import { vendorAuthorization } from './huawei-oracle.ts';
 
@@ -67,12 +67,10 @@ export class VerifyingServer {
         );
       });
     });
-    await new Promise<void>((done) => this.#server!.listen(0, '127.0.0.1', done));
-    this.url = `http://127.0.0.1:${(this.#server.address() as AddressInfo).port}`;
+    this.url = `http://${LOCALHOST}:${await listenOnLoopback(this.#server)}`;
   }
 
   async stop(): Promise<void> {
-    this.#server?.closeAllConnections();
-    await new Promise((done) => this.#server?.close(done));
+    if (this.#server !== undefined) await closeServer(this.#server);
   }
 }

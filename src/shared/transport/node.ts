@@ -8,7 +8,7 @@
 // Selected by package.json's `#transport` import under the `node` condition.
 import { promisify } from 'node:util';
 import { brotliDecompress, constants, gunzip, inflate, inflateRaw, type ZlibOptions } from 'node:zlib';
-import type { Dispatcher, Outgoing, Transport } from '../request.js';
+import type { Dispatcher, Transport } from '../request.js';
 
 /**
  * Where every copy of undici keeps the global dispatcher: the one Node's fetch

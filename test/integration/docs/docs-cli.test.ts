@@ -6,7 +6,7 @@ import { createServer, type Server } from 'node:net';
 import { resolve } from 'node:path';
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import { repoRoot } from '../../../scripts/lib/apis.ts';
-import { findFreePorts } from '../../../scripts/lib/ports.ts';
+import { findFreePorts, listenOnLoopback } from '../../../scripts/lib/ports.ts';
 import { startProcess, type RunningProcess } from '../../../scripts/lib/processes.ts';
 import { sendRaw, type RawAnswer } from '../../support/raw-http.ts';
 
@@ -43,7 +43,7 @@ describe('npm run docs', () => {
     const [port] = await findFreePorts(1);
     const blocker = createServer();
     blockers.push(blocker);
-    await new Promise<void>((done) => blocker.listen(port, '127.0.0.1', done));
+    await listenOnLoopback(blocker, port);
     const { code, output } = await runDocs(port!).exited;
     expect(code).not.toBe(0);
     expect(output).toContain(`Port ${port} (docs server) is already in use`);

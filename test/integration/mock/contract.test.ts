@@ -4,7 +4,7 @@ import { describe, expect, it } from 'vitest';
 import { sampleCalls } from '../../../scripts/lib/sample-calls.ts';
 import { callOperation, sampleCall } from '../../support/calls.ts';
 import { mockFor, namesField, printMockLogOnFailure, violationsOf } from '../../support/mocks.ts';
-import { seedFacts } from '../../support/seed-facts.ts';
+import { invalidCases, seedFacts } from '../../support/seed-facts.ts';
 import { isObject, loadSpecs, objectAt, operationsOf, validate, withValue, type Json, type JsonObject } from '../../support/specs.ts';
 
 const TOKEN = 'contract-test-token';
@@ -47,15 +47,7 @@ describe.each(seedFacts)('$api: the mock and the client keep the documented crea
     expect(result.data).toEqual(response);
   });
 
-  const invalid = facts.boundaries.flatMap((boundary) =>
-    boundary.invalid.map((value) => ({
-      boundary,
-      value,
-      field: boundary.field.join('.'),
-      shown: value === undefined ? 'no value' : JSON.stringify(value).slice(0, 40),
-    })),
-  );
-  it.each(invalid)('rejects $field = $shown with a 4xx naming the field ($boundary.rule)', async ({ boundary, value }) => {
+  it.each(invalidCases(facts))('rejects $field = $shown with a 4xx naming the field ($boundary.rule)', async ({ boundary, value }) => {
     const result = await callOperation(facts.api, await create(), {
       baseUrl: baseUrl(),
       token: TOKEN,

@@ -4,7 +4,7 @@
 import { createServer, type Server } from 'node:net';
 import { afterEach, describe, expect, it } from 'vitest';
 import { loadApis } from '../../../scripts/lib/apis.ts';
-import { findFreePorts } from '../../../scripts/lib/ports.ts';
+import { findFreePorts, listenOnLoopback } from '../../../scripts/lib/ports.ts';
 import { isRunning, startProcess, type RunningProcess } from '../../../scripts/lib/processes.ts';
 
 const runs: RunningProcess[] = [];
@@ -110,7 +110,7 @@ describe('npm run mock', () => {
     const ports = await portVariables();
     const blocker = createServer();
     blockers.push(blocker);
-    await new Promise<void>((done) => blocker.listen(Number(ports['MOCK_PORT_CSS']), '127.0.0.1', done));
+    await listenOnLoopback(blocker, Number(ports['MOCK_PORT_CSS']));
     const { code, output } = await runMock(ports).exited;
     expect(code).not.toBe(0);
     expect(output).toContain(`Port ${ports['MOCK_PORT_CSS']} (css mock) is already in use`);

@@ -7,7 +7,7 @@ import { describe, expect, it } from 'vitest';
 import { firstExample } from '../../../scripts/lib/sample-calls.ts';
 import { callOperation, sampleCall } from '../../support/calls.ts';
 import { mockFor, printMockLogOnFailure, violationsOf } from '../../support/mocks.ts';
-import { cinder, seedFacts } from '../../support/seed-facts.ts';
+import { cinder, invalidCases, seedFacts } from '../../support/seed-facts.ts';
 import { isObject, loadSpec, objectAt, operationAt, validate, withValue, type Json, type JsonObject } from '../../support/specs.ts';
 
 const TOKEN = 'validation-error-test-token';
@@ -68,15 +68,7 @@ describe('the Cinder mock', () => {
     expect(violationsOf(response)).not.toEqual([]);
   });
 
-  const invalid = cinder.boundaries.flatMap((boundary) =>
-    boundary.invalid.map((value) => ({
-      boundary,
-      value,
-      field: boundary.field.join('.'),
-      shown: value === undefined ? 'no value' : JSON.stringify(value).slice(0, 40),
-    })),
-  );
-  it.each(invalid)(
+  it.each(invalidCases(cinder))(
     'answers $field = $shown with a 400 in its fault envelope that names the field ($boundary.rule)',
     async ({ boundary, value }) => {
       const { response, error, badRequest } = await invalidCall('cinder', withValue(cinder.base, boundary.field, value));

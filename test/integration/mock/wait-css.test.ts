@@ -14,7 +14,7 @@ import {
   WaitTimeoutError,
 } from '../../../generated/css/index.ts';
 import { sampleCall } from '../../support/calls.ts';
-import { mockFor, printMockLogOnFailure } from '../../support/mocks.ts';
+import { printMockLogOnFailure, recordingClient, type RecordingOptions } from '../../support/mocks.ts';
 
 printMockLogOnFailure('css');
 
@@ -27,21 +27,11 @@ const created = { project_id, cluster_id, snapshot_id: NEW_SNAPSHOT };
 const deleted = remove.pathParams as { project_id: string; cluster_id: string; snapshot_id: string };
 const listPath = `GET /v1.0/${project_id}/clusters/${cluster_id}/index_snapshots`;
 const fast = { intervalMs: 20 };
-
-/** A client of the mock that records the method and path of every request it sends. */
-function recordingClient({ token }: { token?: string } = { token: 'wait-test' }) {
-  const sent: string[] = [];
-  const client = createClient({
-    baseUrl: mockFor('css').url,
-    ...(token === undefined ? {} : { token }),
-    middleware: [{ onRequest: ({ request }) => (sent.push(`${request.method} ${new URL(request.url).pathname}`), request) }],
-  });
-  return { client, sent };
-}
+const mockClient = (options?: RecordingOptions) => recordingClient(createClient, 'css', options);
 
 describe('waitForSnapshot', () => {
   it('returns the list entry once the snapshot is COMPLETED (the mock answers so by default)', async () => {
-    const { client, sent } = recordingClient();
+    const { client, sent } = mockClient();
     const create = await client.POST('/v1.0/{project_id}/clusters/{cluster_id}/index_snapshot', {
       params: { path: { project_id, cluster_id } },
       body: { name: 'snapshot_101', indices: 'myindex1,myindex2' },
@@ -54,27 +44,24 @@ describe('waitForSnapshot', () => {
   });
 
   it('keeps polling while the snapshot is BUILDING, through the client and its middleware', async () => {
-    let polls = 0;
-    const client = createClient({
-      baseUrl: mockFor('css').url,
-      token: 'wait-test',
-      // The first two polls see the snapshot still being built.
-      middleware: [{ onRequest: ({ request }) => (polls++ < 2 && request.headers.set('Prefer', 'example=building'), request) }],
+    // The first two polls see the snapshot still being built.
+    const { client, sent } = mockClient({
+      plan: { [`/v1.0/${project_id}/clusters/${cluster_id}/index_snapshots`]: { example: 'building', times: 2 } },
     });
     const ready = await waitForSnapshot(client, created, fast);
     expect(ready.status).toBe('COMPLETED');
-    expect(polls).toBe(3);
+    expect(sent).toHaveLength(3);
   });
 
   it('throws SnapshotFailedError with the status and the failed shards when the snapshot is FAILED', async () => {
-    const { client } = recordingClient();
+    const { client } = mockClient();
     const failure = waitForSnapshot(client, created, { ...fast, headers: { Prefer: 'example=failed' } });
     await expect(failure).rejects.toBeInstanceOf(SnapshotFailedError);
     await expect(failure).rejects.toMatchObject({ status: 'FAILED', reason: '10 of 10 shards failed', body: { id: NEW_SNAPSHOT } });
   });
 
   it('throws SnapshotFailedError when the snapshot is only PART_FAILED', async () => {
-    const { client } = recordingClient();
+    const { client } = mockClient();
     await expect(waitForSnapshot(client, created, { ...fast, headers: { Prefer: 'example=partFailed' } })).rejects.toMatchObject({
       name: 'SnapshotFailedError',
       status: 'PART_FAILED',
@@ -83,21 +70,21 @@ describe('waitForSnapshot', () => {
   });
 
   it('throws SnapshotMissingError when the list does not hold the snapshot', async () => {
-    const { client } = recordingClient();
+    const { client } = mockClient();
     const missing = waitForSnapshot(client, created, { ...fast, headers: { Prefer: 'example=noSnapshots' } });
     await expect(missing).rejects.toBeInstanceOf(SnapshotMissingError);
     await expect(missing).rejects.toMatchObject({ snapshot: created, body: { backups: [] } });
   });
 
   it('throws WaitTimeoutError with the last status when the time runs out', async () => {
-    const { client } = recordingClient();
+    const { client } = mockClient();
     const late = waitForSnapshot(client, created, { timeoutMs: 300, intervalMs: 50, headers: { Prefer: 'example=building' } });
     await expect(late).rejects.toBeInstanceOf(WaitTimeoutError);
     await expect(late).rejects.toMatchObject({ timeoutMs: 300, lastStatus: 'BUILDING' });
   });
 
   it('stops when the caller aborts, with the reason given', async () => {
-    const { client } = recordingClient();
+    const { client } = mockClient();
     const controller = new AbortController();
     const waiting = waitForSnapshot(client, created, {
       intervalMs: 50,
@@ -109,7 +96,7 @@ describe('waitForSnapshot', () => {
   });
 
   it('waits before its first poll by default, as Terraform does', async () => {
-    const { client, sent } = recordingClient();
+    const { client, sent } = mockClient();
     const controller = new AbortController();
     const waiting = waitForSnapshot(client, created, { signal: controller.signal });
     setTimeout(() => controller.abort(new Error('stopped during the first delay')), 300);
@@ -118,7 +105,7 @@ describe('waitForSnapshot', () => {
   });
 
   it('reports an answer it cannot wait on, such as 401 without credentials', async () => {
-    const { client } = recordingClient({});
+    const { client } = mockClient({ token: null });
     const refused = waitForSnapshot(client, created, fast);
     await expect(refused).rejects.toBeInstanceOf(UnexpectedResponseError);
     await expect(refused).rejects.toMatchObject({ response: { status: 401 } });
@@ -127,7 +114,7 @@ describe('waitForSnapshot', () => {
 
 describe('waitForSnapshotDeletion', () => {
   it('resolves once the list no longer holds the snapshot', async () => {
-    const { client, sent } = recordingClient();
+    const { client, sent } = mockClient();
     const removed = await client.DELETE('/v1.0/{project_id}/clusters/{cluster_id}/index_snapshot/{snapshot_id}', {
       params: { path: deleted },
     });
@@ -139,19 +126,19 @@ describe('waitForSnapshotDeletion', () => {
   });
 
   it('resolves when the cluster itself is gone (403 CSS.0015), as Terraform reads it', async () => {
-    const { client } = recordingClient();
+    const { client } = mockClient();
     await expect(waitForSnapshotDeletion(client, deleted, { ...fast, headers: { Prefer: 'code=403' } })).resolves.toBeUndefined();
   });
 
   it('keeps polling while the snapshot is listed, and times out if it never goes', async () => {
-    const { client, sent } = recordingClient();
+    const { client, sent } = mockClient();
     const late = waitForSnapshotDeletion(client, deleted, { timeoutMs: 200, intervalMs: 40 });
     await expect(late).rejects.toMatchObject({ name: 'WaitTimeoutError', lastStatus: 'COMPLETED' });
     expect(sent.length).toBeGreaterThan(1);
   });
 
   it('fails with UnexpectedResponseError when the list call fails', async () => {
-    const { client } = recordingClient();
+    const { client } = mockClient();
     const failure = waitForSnapshotDeletion(client, deleted, { ...fast, headers: { Prefer: 'code=500' } });
     await expect(failure).rejects.toBeInstanceOf(UnexpectedResponseError);
     await expect(failure).rejects.toMatchObject({ response: { status: 500 }, error: { errCode: 'CSS.9999' } });

@@ -14,7 +14,7 @@ import {
   WaitTimeoutError,
 } from '../../../generated/dws/index.ts';
 import { sampleCall } from '../../support/calls.ts';
-import { mockFor, printMockLogOnFailure } from '../../support/mocks.ts';
+import { printMockLogOnFailure, recordingClient, type RecordingOptions } from '../../support/mocks.ts';
 
 printMockLogOnFailure('dws');
 
@@ -22,22 +22,12 @@ const show = await sampleCall('dws', 'showSnapshot');
 const snapshot = show.pathParams as { project_id: string; snapshot_id: string };
 const path = `/v1.0/${snapshot.project_id}/snapshots/${snapshot.snapshot_id}`;
 const fast = { intervalMs: 20 };
+const mockClient = (options?: RecordingOptions) => recordingClient(createClient, 'dws', options);
 const gone = { Prefer: 'code=400, example=snapshotNotFound' };
-
-/** A client of the mock that records the method and path of every request it sends. */
-function recordingClient({ token }: { token?: string } = { token: 'wait-test' }) {
-  const sent: string[] = [];
-  const client = createClient({
-    baseUrl: mockFor('dws').url,
-    ...(token === undefined ? {} : { token }),
-    middleware: [{ onRequest: ({ request }) => (sent.push(`${request.method} ${new URL(request.url).pathname}`), request) }],
-  });
-  return { client, sent };
-}
 
 describe('waitForSnapshot', () => {
   it('returns the snapshot once the service shows it AVAILABLE (the mock answers so by default)', async () => {
-    const { client, sent } = recordingClient();
+    const { client, sent } = mockClient();
     const created = await client.POST('/v1.0/{project_id}/snapshots', {
       params: { path: { project_id: snapshot.project_id } },
       body: { snapshot: { name: 'snapshot-3', cluster_id: '44b277eb-39be-4921-be31-3d61b43651d7' } },
@@ -51,20 +41,15 @@ describe('waitForSnapshot', () => {
   });
 
   it('keeps polling while the snapshot is CREATING, through the client and its middleware', async () => {
-    let polls = 0;
-    const client = createClient({
-      baseUrl: mockFor('dws').url,
-      token: 'wait-test',
-      // The first two polls see the snapshot still being created.
-      middleware: [{ onRequest: ({ request }) => (polls++ < 2 && request.headers.set('Prefer', 'example=creating'), request) }],
-    });
+    // The first two polls see the snapshot still being created.
+    const { client, sent } = mockClient({ plan: { [path]: { example: 'creating', times: 2 } } });
     const ready = await waitForSnapshot(client, snapshot, fast);
     expect(ready.status).toBe('AVAILABLE');
-    expect(polls).toBe(3);
+    expect(sent).toHaveLength(3);
   });
 
   it('throws SnapshotFailedError with the status when the snapshot turns UNAVAILABLE', async () => {
-    const { client } = recordingClient();
+    const { client } = mockClient();
     const failure = waitForSnapshot(client, snapshot, { ...fast, headers: { Prefer: 'example=unavailable' } });
     await expect(failure).rejects.toBeInstanceOf(SnapshotFailedError);
     await expect(failure).rejects.toMatchObject({
@@ -75,14 +60,14 @@ describe('waitForSnapshot', () => {
   });
 
   it('throws WaitTimeoutError with the last status when the time runs out', async () => {
-    const { client } = recordingClient();
+    const { client } = mockClient();
     const late = waitForSnapshot(client, snapshot, { timeoutMs: 1000, intervalMs: 50, headers: { Prefer: 'example=creating' } });
     await expect(late).rejects.toBeInstanceOf(WaitTimeoutError);
     await expect(late).rejects.toMatchObject({ timeoutMs: 1000, lastStatus: 'CREATING' });
   });
 
   it("waits Terraform's 30 s before the first poll unless given an interval", async () => {
-    const { client, sent } = recordingClient();
+    const { client, sent } = mockClient();
     const controller = new AbortController();
     const waiting = waitForSnapshot(client, snapshot, { signal: controller.signal });
     setTimeout(() => controller.abort(new Error('stop')), 200);
@@ -91,7 +76,7 @@ describe('waitForSnapshot', () => {
   });
 
   it('stops when the caller aborts, with the reason given', async () => {
-    const { client } = recordingClient();
+    const { client } = mockClient();
     const controller = new AbortController();
     const waiting = waitForSnapshot(client, snapshot, {
       intervalMs: 50,
@@ -103,14 +88,14 @@ describe('waitForSnapshot', () => {
   });
 
   it('reports an answer it cannot wait on, such as 401 without credentials', async () => {
-    const { client } = recordingClient({});
+    const { client } = mockClient({ token: null });
     const refused = waitForSnapshot(client, snapshot, fast);
     await expect(refused).rejects.toBeInstanceOf(UnexpectedResponseError);
     await expect(refused).rejects.toMatchObject({ response: { status: 401 } });
   });
 
   it('reports a snapshot that does not exist (400 DWS.5149) instead of waiting on', async () => {
-    const { client } = recordingClient();
+    const { client } = mockClient();
     const missing = waitForSnapshot(client, snapshot, { ...fast, headers: gone });
     await expect(missing).rejects.toMatchObject({
       name: 'UnexpectedResponseError',
@@ -122,7 +107,7 @@ describe('waitForSnapshot', () => {
 
 describe('waitForSnapshotDeletion', () => {
   it("resolves once showing the snapshot answers the service's not-found, 400 DWS.5149", async () => {
-    const { client, sent } = recordingClient();
+    const { client, sent } = mockClient();
     const deleted = await client.DELETE('/v1.0/{project_id}/snapshots/{snapshot_id}', { params: { path: snapshot } });
     expect(deleted.response.ok).toBe(true);
     await expect(waitForSnapshotDeletion(client, snapshot, { ...fast, headers: gone })).resolves.toBeUndefined();
@@ -130,32 +115,32 @@ describe('waitForSnapshotDeletion', () => {
   });
 
   it('keeps polling while the snapshot still shows, and times out if it never goes', async () => {
-    const { client, sent } = recordingClient();
+    const { client, sent } = mockClient();
     const late = waitForSnapshotDeletion(client, snapshot, { timeoutMs: 1000, intervalMs: 40 });
     await expect(late).rejects.toMatchObject({ name: 'WaitTimeoutError', lastStatus: 'AVAILABLE' });
     expect(sent.length).toBeGreaterThan(1);
   });
 
   it('does not take another 400 for the end of the snapshot', async () => {
-    const { client } = recordingClient();
+    const { client } = mockClient();
     const refused = waitForSnapshotDeletion(client, snapshot, { ...fast, headers: { Prefer: 'code=400, example=invalidParameter' } });
     await expect(refused).rejects.toMatchObject({ name: 'UnexpectedResponseError', error: { error_code: 'DWS.0001' } });
   });
 
   it("does not take the API gateway's 404 (no such API) for a deleted snapshot", async () => {
-    const { client } = recordingClient();
+    const { client } = mockClient();
     const refused = waitForSnapshotDeletion(client, snapshot, { ...fast, headers: { Prefer: 'code=404' } });
     await expect(refused).rejects.toMatchObject({ name: 'UnexpectedResponseError', error: { error_code: 'APIGW.0101' } });
   });
 
   it('fails on a service error while polling, such as 500', async () => {
-    const { client } = recordingClient();
+    const { client } = mockClient();
     const failed = waitForSnapshotDeletion(client, snapshot, { ...fast, headers: { Prefer: 'code=500' } });
     await expect(failed).rejects.toMatchObject({ name: 'UnexpectedResponseError', response: { status: 500 } });
   });
 
   it('stops when the caller aborts', async () => {
-    const { client } = recordingClient();
+    const { client } = mockClient();
     const controller = new AbortController();
     const waiting = waitForSnapshotDeletion(client, snapshot, { intervalMs: 50, signal: controller.signal });
     setTimeout(() => controller.abort(new Error('enough')), 150);

@@ -13,7 +13,7 @@ import {
   WaitTimeoutError,
 } from '../../../generated/evs/index.ts';
 import { sampleCall } from '../../support/calls.ts';
-import { mockFor, printMockLogOnFailure } from '../../support/mocks.ts';
+import { printMockLogOnFailure, recordingClient, type RecordingOptions } from '../../support/mocks.ts';
 
 printMockLogOnFailure('evs');
 
@@ -25,37 +25,11 @@ const created = { project_id, snapshot_id, job_id };
 const jobPath = `/v1/${project_id}/jobs/${job_id}`;
 const snapshotPath = `/v5/${project_id}/snapshots/${snapshot_id}`;
 const fast = { intervalMs: 20 };
-
-/** `Prefer` headers by path: the first `times` requests to each path get that example. */
-type Plan = Record<string, { example: string; times: number }>;
-
-/** A client of the mock that records the method and path of every request it sends, and plays `plan`. */
-function recordingClient({ token = 'wait-test', plan = {} }: { token?: string | null; plan?: Plan } = {}) {
-  const sent: string[] = [];
-  const client = createClient({
-    baseUrl: mockFor('evs').url,
-    ...(token === null ? {} : { token }),
-    middleware: [
-      {
-        onRequest: ({ request }) => {
-          const path = new URL(request.url).pathname;
-          sent.push(`${request.method} ${path}`);
-          const step = plan[path];
-          if (step !== undefined && step.times > 0) {
-            step.times -= 1;
-            request.headers.set('Prefer', `example=${step.example}`);
-          }
-          return request;
-        },
-      },
-    ],
-  });
-  return { client, sent };
-}
+const mockClient = (options?: RecordingOptions) => recordingClient(createClient, 'evs', options);
 
 describe('waitForSnapshot', () => {
   it('follows the create call’s job to SUCCESS, then returns the available snapshot (the mock’s defaults)', async () => {
-    const { client, sent } = recordingClient();
+    const { client, sent } = mockClient();
     const { data } = await client.POST('/v5/{project_id}/snapshots', {
       params: { path: { project_id } },
       body: { snapshot: { volume_id: '2c194dde-7de5-4529-a141-49f48181f411' } },
@@ -69,7 +43,7 @@ describe('waitForSnapshot', () => {
   });
 
   it('keeps polling while the job runs and the snapshot is creating, through the client and its middleware', async () => {
-    const { client, sent } = recordingClient({
+    const { client, sent } = mockClient({
       plan: { [jobPath]: { example: 'running', times: 2 }, [snapshotPath]: { example: 'creating', times: 1 } },
     });
     const ready = await waitForSnapshot(client, created, fast);
@@ -78,14 +52,14 @@ describe('waitForSnapshot', () => {
   });
 
   it('follows only the snapshot when no job is given', async () => {
-    const { client, sent } = recordingClient({ plan: { [snapshotPath]: { example: 'creating', times: 1 } } });
+    const { client, sent } = mockClient({ plan: { [snapshotPath]: { example: 'creating', times: 1 } } });
     const ready = await waitForSnapshot(client, { project_id, snapshot_id }, fast);
     expect(ready.status).toBe('available');
     expect(sent).toEqual([`GET ${snapshotPath}`, `GET ${snapshotPath}`]);
   });
 
   it('throws SnapshotFailedError with the job’s error code and reason when the job is FAIL', async () => {
-    const { client, sent } = recordingClient({ plan: { [jobPath]: { example: 'failed', times: 1 } } });
+    const { client, sent } = mockClient({ plan: { [jobPath]: { example: 'failed', times: 1 } } });
     const failure = waitForSnapshot(client, created, fast);
     await expect(failure).rejects.toBeInstanceOf(SnapshotFailedError);
     await expect(failure).rejects.toMatchObject({
@@ -97,25 +71,25 @@ describe('waitForSnapshot', () => {
   });
 
   it('throws SnapshotFailedError when the snapshot turns error after its job', async () => {
-    const { client } = recordingClient({ plan: { [snapshotPath]: { example: 'error', times: 1 } } });
+    const { client } = mockClient({ plan: { [snapshotPath]: { example: 'error', times: 1 } } });
     await expect(waitForSnapshot(client, created, fast)).rejects.toMatchObject({ name: 'SnapshotFailedError', status: 'error' });
   });
 
   it('throws WaitTimeoutError with the last status when the time runs out', async () => {
-    const { client } = recordingClient({ plan: { [jobPath]: { example: 'running', times: Infinity } } });
+    const { client } = mockClient({ plan: { [jobPath]: { example: 'running', times: Infinity } } });
     const late = waitForSnapshot(client, created, { timeoutMs: 300, intervalMs: 50 });
     await expect(late).rejects.toBeInstanceOf(WaitTimeoutError);
     await expect(late).rejects.toMatchObject({ timeoutMs: 300, lastStatus: 'RUNNING' });
   });
 
   it('waits the vendor tool’s delay before its first poll when no interval is given', async () => {
-    const { client, sent } = recordingClient();
+    const { client, sent } = mockClient();
     await expect(waitForSnapshot(client, created, { timeoutMs: 500 })).rejects.toBeInstanceOf(WaitTimeoutError);
     expect(sent).toEqual([]);
   });
 
   it('stops when the caller aborts, with the reason given', async () => {
-    const { client } = recordingClient({ plan: { [jobPath]: { example: 'running', times: Infinity } } });
+    const { client } = mockClient({ plan: { [jobPath]: { example: 'running', times: Infinity } } });
     const controller = new AbortController();
     const waiting = waitForSnapshot(client, created, { intervalMs: 50, signal: controller.signal });
     setTimeout(() => controller.abort(new Error('the user gave up')), 150);
@@ -123,14 +97,14 @@ describe('waitForSnapshot', () => {
   });
 
   it('reports an answer it cannot wait on, such as 401 without credentials', async () => {
-    const { client } = recordingClient({ token: null });
+    const { client } = mockClient({ token: null });
     const refused = waitForSnapshot(client, created, fast);
     await expect(refused).rejects.toBeInstanceOf(UnexpectedResponseError);
     await expect(refused).rejects.toMatchObject({ response: { status: 401 } });
   });
 
   it('reports a job the service does not know (400 Common.0011)', async () => {
-    const { client } = recordingClient();
+    const { client } = mockClient();
     const unknown = waitForSnapshot(client, created, { ...fast, headers: { Prefer: 'code=400' } });
     await expect(unknown).rejects.toMatchObject({
       name: 'UnexpectedResponseError',
@@ -142,7 +116,7 @@ describe('waitForSnapshot', () => {
 
 describe('waitForSnapshotDeletion', () => {
   it('resolves once showing the snapshot answers 404', async () => {
-    const { client, sent } = recordingClient();
+    const { client, sent } = mockClient();
     const deleted = await client.DELETE('/v5/{project_id}/snapshots/{snapshot_id}', { params: { path: { project_id, snapshot_id } } });
     expect(deleted.response.status).toBe(202);
     expect(deleted.data?.job_id).toBeDefined();
@@ -153,14 +127,14 @@ describe('waitForSnapshotDeletion', () => {
   });
 
   it('keeps polling while the snapshot is deleting, and times out if it never goes', async () => {
-    const { client, sent } = recordingClient({ plan: { [snapshotPath]: { example: 'deleting', times: Infinity } } });
+    const { client, sent } = mockClient({ plan: { [snapshotPath]: { example: 'deleting', times: Infinity } } });
     const late = waitForSnapshotDeletion(client, { project_id, snapshot_id }, { timeoutMs: 200, intervalMs: 40 });
     await expect(late).rejects.toMatchObject({ name: 'WaitTimeoutError', lastStatus: 'deleting' });
     expect(sent.length).toBeGreaterThan(1);
   });
 
   it('throws SnapshotFailedError when the deletion fails (error_deleting)', async () => {
-    const { client } = recordingClient({ plan: { [snapshotPath]: { example: 'errorDeleting', times: 1 } } });
+    const { client } = mockClient({ plan: { [snapshotPath]: { example: 'errorDeleting', times: 1 } } });
     await expect(waitForSnapshotDeletion(client, { project_id, snapshot_id }, fast)).rejects.toMatchObject({
       name: 'SnapshotFailedError',
       status: 'error_deleting',
@@ -168,13 +142,13 @@ describe('waitForSnapshotDeletion', () => {
   });
 
   it('waits the vendor tool’s delay before its first poll when no interval is given', async () => {
-    const { client, sent } = recordingClient();
+    const { client, sent } = mockClient();
     await expect(waitForSnapshotDeletion(client, { project_id, snapshot_id }, { timeoutMs: 500 })).rejects.toBeInstanceOf(WaitTimeoutError);
     expect(sent).toEqual([]);
   });
 
   it('reports an answer it cannot wait on, such as 401 without credentials', async () => {
-    const { client } = recordingClient({ token: null });
+    const { client } = mockClient({ token: null });
     await expect(waitForSnapshotDeletion(client, { project_id, snapshot_id }, fast)).rejects.toMatchObject({
       name: 'UnexpectedResponseError',
       response: { status: 401 },

@@ -66,7 +66,6 @@ const operations: ClientCase[] = operationCases({
       : undefined,
 });
 
-const volume_id = cinder.createRequest['volume_id'];
 const created = cinder.created['id'] as string;
 const negativeTestsAndLifecycle: ClientCase[] = [
   {

@@ -8,8 +8,8 @@ import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { diffSpecs } from '../../../scripts/lib/breaking.ts';
 import { bundleSpec } from '../../../scripts/lib/bundle.ts';
-import { applyMutation, MUTATIONS } from '../../support/breaking-corpus.ts';
-import { loadSpec, loadSpecs, objectAt, type Json } from '../../support/specs.ts';
+import { applyMutation, MUTATIONS, requestField } from '../../support/breaking-corpus.ts';
+import { loadSpec, loadSpecs, objectAt, type Json, type JsonObject } from '../../support/specs.ts';
 
 const CINDER_FORCE =
   "$.paths['/v2/{tenant_id}/snapshots'].post.requestBody.content['application/json'].schema.properties.snapshot.properties.force";
@@ -29,22 +29,9 @@ describe('the mutations of the oasdiff corpus', () => {
 describe("Cinder's force, a oneOf of a boolean and a string enum", () => {
   const force = async () => {
     const { document } = await loadSpec('cinder');
-    const before = JSON.parse(JSON.stringify(document)) as typeof document;
-    const after = JSON.parse(JSON.stringify(document)) as typeof document;
-    const variants = objectAt(
-      after,
-      'paths',
-      '/v2/{tenant_id}/snapshots',
-      'post',
-      'requestBody',
-      'content',
-      'application/json',
-      'schema',
-      'properties',
-      'snapshot',
-      'properties',
-      'force',
-    );
+    const before = structuredClone(document) as JsonObject;
+    const after = structuredClone(document) as JsonObject;
+    const variants = requestField(after, 'snapshot', 'force');
     variants['oneOf'] = [...(variants['oneOf'] as Json[])].reverse();
     return { before, after, strings: objectAt(variants, 'oneOf', 0) };
   };
@@ -72,21 +59,8 @@ describe("Cinder's force, a oneOf of a boolean and a string enum", () => {
 describe('real revisions', () => {
   it('judges the DWS document of the older revision (no limit on description) against the newer one breaking for requests', async () => {
     const newer = (await loadSpec('dws')).document;
-    const older = JSON.parse(JSON.stringify(newer)) as typeof newer;
-    const description = objectAt(
-      older,
-      'paths',
-      '/v1.0/{project_id}/snapshots',
-      'post',
-      'requestBody',
-      'content',
-      'application/json',
-      'schema',
-      'properties',
-      'snapshot',
-      'properties',
-      'description',
-    );
+    const older = structuredClone(newer) as JsonObject;
+    const description = requestField(older, 'snapshot', 'description');
     delete description['maxLength'];
     delete description['pattern'];
     expect(diffSpecs(older, newer).map(({ verdict, rule, path }) => ({ verdict, rule, path }))).toEqual([

@@ -194,26 +194,41 @@ describe('AK/SK options', () => {
 });
 
 describe('signing without Node crypto (as in a browser)', () => {
-  it("matches the vendor's published vector with Web Crypto", async () => {
+  /** The signing module as a browser loads it: no Node crypto to find. */
+  async function withWebCrypto(use: (web: typeof import('../../../src/shared/aksk.ts')) => Promise<void>): Promise<void> {
     const process = globalThis.process as { getBuiltinModule?: unknown };
     const getBuiltinModule = process.getBuiltinModule;
     process.getBuiltinModule = undefined;
     try {
       vi.resetModules();
-      const web = await import('../../../src/shared/aksk.ts');
-      const { authorization } = await web.signRequest(
-        {
-          method: 'POST',
-          url: new URL('https://service.endpoint.myhuaweicloud.com/resources?size=1'),
-          headers: { host: 'service.endpoint.myhuaweicloud.com', 'x-sdk-date': '20200608T023900Z' },
-          body: encoder.encode('{"name":"test","id":1}'),
-        },
-        { ak: 'AccessKey', sk: 'SecretKey' },
-      );
-      expect(authorization).toMatch(/Signature=436b1ac0a1ae03705934bb70ef2f2e09f7bfed2117d731a38235053199323a1f$/);
+      await use(await import('../../../src/shared/aksk.ts'));
     } finally {
       process.getBuiltinModule = getBuiltinModule;
       vi.resetModules();
     }
+  }
+  const vectorRequest = {
+    method: 'POST',
+    url: new URL('https://service.endpoint.myhuaweicloud.com/resources?size=1'),
+    headers: { host: 'service.endpoint.myhuaweicloud.com', 'x-sdk-date': '20200608T023900Z' },
+    body: encoder.encode('{"name":"test","id":1}'),
+  };
+
+  it("matches the vendor's published vector with Web Crypto", async () => {
+    await withWebCrypto(async (web) => {
+      const { authorization } = await web.signRequest(vectorRequest, { ak: 'AccessKey', sk: 'SecretKey' });
+      expect(authorization).toMatch(/Signature=436b1ac0a1ae03705934bb70ef2f2e09f7bfed2117d731a38235053199323a1f$/);
+    });
+  });
+
+  it('signs with the secret key it is given when keys alternate (Web Crypto keeps the last key imported)', async () => {
+    const other = { ak: 'AccessKey', sk: 'AnotherSecretKey' };
+    const expected = (await signRequest(vectorRequest, other)).authorization;
+    await withWebCrypto(async (web) => {
+      await web.signRequest(vectorRequest, { ak: 'AccessKey', sk: 'SecretKey' });
+      expect((await web.signRequest(vectorRequest, other)).authorization).toBe(expected);
+      const { authorization } = await web.signRequest(vectorRequest, { ak: 'AccessKey', sk: 'SecretKey' });
+      expect(authorization).toMatch(/Signature=436b1ac0a1ae03705934bb70ef2f2e09f7bfed2117d731a38235053199323a1f$/);
+    });
   });
 });

@@ -3,14 +3,14 @@
 // middleware): AbortSignal, redirects, compressed responses, bodies that are
 // not bytes, undici dispatchers (proxies, TLS settings), and network and TLS
 // errors that say what failed. All against real local servers.
-import { once } from 'node:events';
 import { readFileSync } from 'node:fs';
 import { createServer, type Server } from 'node:http';
-import { connect, type AddressInfo } from 'node:net';
+import { connect } from 'node:net';
 import { resolve } from 'node:path';
 import { brotliCompressSync, deflateRawSync, deflateSync, gzipSync } from 'node:zlib';
 import { Agent, getGlobalDispatcher, ProxyAgent, setGlobalDispatcher } from 'undici';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { closeServer, listenOnLoopback, LOCALHOST } from '../../../scripts/lib/ports.ts';
 import { signRequest } from '../../../src/shared/aksk.ts';
 import { clientModule, sampleCall, type AnyClient } from '../../support/calls.ts';
 import { RecordingServer } from '../../support/http-server.ts';
@@ -40,14 +40,11 @@ class TunnelProxy {
       upstream.on('error', () => client.destroy());
       client.on('error', () => upstream.destroy());
     });
-    this.#server.listen(0, '127.0.0.1');
-    await once(this.#server, 'listening');
-    this.url = `http://127.0.0.1:${(this.#server.address() as AddressInfo).port}`;
+    this.url = `http://${LOCALHOST}:${await listenOnLoopback(this.#server)}`;
   }
 
   async stop(): Promise<void> {
-    this.#server.closeAllConnections();
-    await new Promise((done) => this.#server.close(done));
+    await closeServer(this.#server);
   }
 }
 const proxy = new TunnelProxy();
