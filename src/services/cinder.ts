@@ -5,7 +5,7 @@
 import type { CinderClient } from '../../generated/cinder/index.js';
 import { snapshotStatusOutcomes } from '../../generated/cinder/statuses.js';
 import type { components } from '../../generated/cinder/types.js';
-import { judgeStatus, pollUntil, SnapshotFailedError, UnexpectedResponseError, type WaitOptions } from '../shared/wait.js';
+import { judgeShown, pollUntil, SnapshotFailedError, UnexpectedResponseError, type WaitOptions } from '../shared/wait.js';
 
 export { SnapshotFailedError, UnexpectedResponseError, WaitTimeoutError, type WaitOptions } from '../shared/wait.js';
 
@@ -31,16 +31,7 @@ const show = (client: CinderClient, snapshot: SnapshotRef, init: { signal: Abort
  */
 export async function waitForSnapshot(client: CinderClient, snapshot: SnapshotRef, options: WaitOptions = {}): Promise<SnapshotDetail> {
   const what = `Cinder snapshot ${snapshot.snapshot_id}`;
-  return pollUntil(
-    what,
-    async (init) => {
-      const { data, error, response } = await show(client, snapshot, init);
-      if (data === undefined) throw new UnexpectedResponseError(response, error, what);
-      return judgeStatus(snapshotStatusOutcomes, data.snapshot.status, data.snapshot, { what, body: data });
-    },
-    options,
-    DEFAULTS,
-  );
+  return pollUntil(what, async (init) => judgeShown(await show(client, snapshot, init), snapshotStatusOutcomes, what), options, DEFAULTS);
 }
 
 /**

@@ -6,7 +6,7 @@
 import type { DwsClient } from '../../generated/dws/index.js';
 import { snapshotStatusOutcomes } from '../../generated/dws/statuses.js';
 import type { components } from '../../generated/dws/types.js';
-import { isServiceError, judgeStatus, pollUntil, UnexpectedResponseError, type ServiceError, type WaitOptions } from '../shared/wait.js';
+import { isServiceError, judgeShown, pollUntil, UnexpectedResponseError, type ServiceError, type WaitOptions } from '../shared/wait.js';
 
 export { SnapshotFailedError, UnexpectedResponseError, WaitTimeoutError, type WaitOptions } from '../shared/wait.js';
 
@@ -48,11 +48,7 @@ export async function waitForSnapshot(client: DwsClient, snapshot: SnapshotRef, 
   const what = `DWS snapshot ${snapshot.snapshot_id}`;
   return pollUntil(
     what,
-    async (init) => {
-      const { data, error, response } = await show(client, snapshot, init);
-      if (data === undefined) throw new UnexpectedResponseError(response, error, what);
-      return judgeStatus(snapshotStatusOutcomes, data.snapshot.status, data.snapshot, { what, body: data });
-    },
+    async (init) => judgeShown(await show(client, snapshot, init), snapshotStatusOutcomes, what),
     options,
     CREATE_DEFAULTS,
   );

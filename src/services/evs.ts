@@ -9,7 +9,7 @@
 import type { EvsClient } from '../../generated/evs/index.js';
 import { jobStatusOutcomes, snapshotStatusOutcomes } from '../../generated/evs/statuses.js';
 import type { components } from '../../generated/evs/types.js';
-import { judgeStatus, pollUntil, SnapshotFailedError, UnexpectedResponseError, type WaitOptions } from '../shared/wait.js';
+import { judgeShown, judgeStatus, pollUntil, SnapshotFailedError, UnexpectedResponseError, type WaitOptions } from '../shared/wait.js';
 
 export { SnapshotFailedError, UnexpectedResponseError, WaitTimeoutError, type WaitOptions } from '../shared/wait.js';
 
@@ -70,13 +70,12 @@ export async function waitForSnapshot(
         if (!job.done) return job;
         jobDone = true;
       }
-      const { data, error, response } = await client.GET('/v5/{project_id}/snapshots/{snapshot_id}', {
+      const shown = await client.GET('/v5/{project_id}/snapshots/{snapshot_id}', {
         params: { path: { project_id, snapshot_id } },
         signal,
         headers,
       });
-      if (data === undefined) throw new UnexpectedResponseError(response, error, what);
-      return judgeStatus(snapshotStatusOutcomes, data.snapshot.status, data.snapshot, { what, body: data });
+      return judgeShown(shown, snapshotStatusOutcomes, what);
     },
     options,
     CREATE_DEFAULTS,

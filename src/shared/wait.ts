@@ -140,6 +140,20 @@ export function judgeStatus<T>(
   return outcomes.done.includes(status) ? { done: true, value } : { done: false, status };
 }
 
+/**
+ * One poll of a call that shows the snapshot (`{ snapshot }`): an error answer
+ * ends the wait with UnexpectedResponseError, else the snapshot's status is judged.
+ */
+export function judgeShown<Snapshot extends { status: string }>(
+  answer: { data?: { snapshot: Snapshot } | undefined; error?: unknown; response: Response },
+  outcomes: StatusOutcomes,
+  what: string,
+): PollResult<Snapshot> {
+  const { data, error, response } = answer;
+  if (data === undefined) throw new UnexpectedResponseError(response, error, what);
+  return judgeStatus(outcomes, data.snapshot.status, data.snapshot, { what, body: data });
+}
+
 /** An error answer the service gives in its own words: this HTTP status, with `code` in the error body's field `field`. */
 export interface ServiceError {
   status: number;
