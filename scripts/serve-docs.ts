@@ -3,7 +3,6 @@
 import { existsSync } from 'node:fs';
 import { resolve } from 'node:path';
 import { repoRoot } from './lib/apis.ts';
-import { buildDocs } from './lib/docs.ts';
 import { ensurePortFree, PortError, portFromEnv } from './lib/ports.ts';
 import { serveFolder } from './lib/static-server.ts';
 
@@ -20,6 +19,8 @@ try {
 
 if (!existsSync(resolve(docsDir, 'index.html'))) {
   console.log('generated/docs/ is empty; rendering the docs first.');
+  // Imported only here: the renderer takes seconds to load, and serving what is there needs none of it.
+  const { buildDocs } = await import('./lib/docs.ts');
   await buildDocs(docsDir);
 }
 const server = await serveFolder(docsDir, port);
