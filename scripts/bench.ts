@@ -11,9 +11,10 @@ import { parseArgs } from 'node:util';
 import { benchBrowser } from './bench/browser.ts';
 import { benchClients, IN_FLIGHT, type Comparison, type Pair } from './bench/clients.ts';
 import { benchDocs, type DocsTime } from './bench/docs.ts';
-import { benchPipeline, NPM_TEST, type StepTime } from './bench/pipeline.ts';
+import { benchPipeline, NPM_BUILD, NPM_TEST, type StepTime } from './bench/pipeline.ts';
 import { benchWeight, type Weight } from './bench/weight.ts';
 import { repoRoot } from './lib/apis.ts';
+import { replaceBetween } from './lib/readme.ts';
 
 const TARGETS = {
   /** Client with its default (Node.js) transport over bare fetch, with 1 and 8 calls in flight. */
@@ -43,7 +44,7 @@ const PAIR_NAMES: Record<Pair, string> = {
   'Chromium: client / fetch': 'in Chromium',
 };
 const STEP_TARGETS: Record<string, number> = {
-  'npm run build (lint + generate + build:docs)': TARGETS.buildSeconds,
+  [NPM_BUILD]: TARGETS.buildSeconds,
   'npm run test:unit': TARGETS.unitSeconds,
   [NPM_TEST]: TARGETS.testSeconds,
 };
@@ -166,7 +167,7 @@ if (parts.has('pipeline')) {
   );
   const seconds = (step: string) => times.find((t) => t.step === step)!.seconds.toFixed(0);
   timesLine.unshift(
-    `\`npm run build\` ${seconds('npm run build (lint + generate + build:docs)')} s (target ${TARGETS.buildSeconds}), ` +
+    `\`npm run build\` ${seconds(NPM_BUILD)} s (target ${TARGETS.buildSeconds}), ` +
       `the unit tier ${seconds('npm run test:unit')} s (target ${TARGETS.unitSeconds}), ` +
       `\`npm test\` ${seconds(NPM_TEST)} s (target ${TARGETS.testSeconds})`,
   );
@@ -184,10 +185,7 @@ writeFileSync(resolve(out, 'latest.md'), `${markdown}\n`);
 /** Replaces what lies between `<!-- name:start -->` and `<!-- name:end -->` in a file of the repository. */
 function fill(file: string, name: string, content: string): void {
   const path = resolve(repoRoot, file);
-  const text = readFileSync(path, 'utf8');
-  const [start, end] = [`<!-- ${name}:start -->`, `<!-- ${name}:end -->`];
-  if (!text.includes(start) || !text.includes(end)) throw new Error(`${file} has no ${start} … ${end} section to fill.`);
-  writeFileSync(path, `${text.slice(0, text.indexOf(start) + start.length)}\n\n${content}\n\n${text.slice(text.indexOf(end))}`);
+  writeFileSync(path, replaceBetween(readFileSync(path, 'utf8'), [`<!-- ${name}:start -->`, `<!-- ${name}:end -->`], content, file));
 }
 
 if (values.save) {

@@ -54,7 +54,7 @@ process.once('SIGTERM', () => void stopAll(0));
 
 try {
   for (const { name, root, port } of mocks) {
-    const prism = await startPrism({ spec: root, port, onLine: (line) => console.log(`[${name}] ${line}`) });
+    const prism = await startPrism({ api: { name, root }, port, onLine: (line) => console.log(`[${name}] ${line}`) });
     running.push(prism);
     void prism.exited.then((signal) => {
       // Ctrl-C reaches every process of the terminal's group, Prism's included.

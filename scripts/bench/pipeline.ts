@@ -16,6 +16,7 @@ export interface StepTime {
 const BUILD_STEPS = ['lint', 'generate', 'build:docs'];
 /** The parts of `npm test`, each on its own. */
 const TEST_TIERS = ['test:unit', 'test:integration'];
+export const NPM_BUILD = 'npm run build (lint + generate + build:docs)';
 export const NPM_TEST = 'npm test (typecheck beside unit + integration)';
 
 function clearCaches(): void {
@@ -26,8 +27,15 @@ function clearCaches(): void {
 
 async function timed(script: string): Promise<number> {
   const started = performance.now();
-  await runChecked('npm', script === 'test' ? ['test'] : ['run', script]);
+  await runChecked('npm', ['run', script]);
   return (performance.now() - started) / 1000;
+}
+
+/** A script run with the tool caches cleared, then again at once. */
+async function coldAndWarm(script: string): Promise<StepTime> {
+  clearCaches();
+  const coldSeconds = await timed(script);
+  return { step: `npm run ${script}`, coldSeconds, seconds: await timed(script) };
 }
 
 const sum = (times: StepTime[], read: (time: StepTime) => number | undefined) =>
@@ -35,24 +43,16 @@ const sum = (times: StepTime[], read: (time: StepTime) => number | undefined) =>
 
 export async function benchPipeline(): Promise<StepTime[]> {
   const build: StepTime[] = [];
-  for (const step of BUILD_STEPS) {
-    clearCaches();
-    const coldSeconds = await timed(step);
-    build.push({ step: `npm run ${step}`, coldSeconds, seconds: await timed(step) });
-  }
-  clearCaches();
-  const typecheck = { step: 'npm run typecheck', coldSeconds: await timed('typecheck'), seconds: await timed('typecheck') };
+  for (const step of BUILD_STEPS) build.push(await coldAndWarm(step));
+  const typecheck = await coldAndWarm('typecheck');
   const tests: StepTime[] = [];
   for (const step of TEST_TIERS) tests.push({ step: `npm run ${step}`, seconds: await timed(step) });
   return [
     ...build,
-    {
-      step: 'npm run build (lint + generate + build:docs)',
-      coldSeconds: sum(build, (t) => t.coldSeconds),
-      seconds: sum(build, (t) => t.seconds),
-    },
+    { step: NPM_BUILD, coldSeconds: sum(build, (t) => t.coldSeconds), seconds: sum(build, (t) => t.seconds) },
     typecheck,
     ...tests,
+    // `npm run test` is `npm test`.
     { step: NPM_TEST, seconds: await timed('test') },
   ];
 }

@@ -22,13 +22,14 @@ export function evidenceReach({ directness, caveat }: Deviation): string {
  */
 export function deviationCallout(deviation: Deviation): string {
   const line = (label: string, text: string) => `<p><strong>${label}:</strong> ${text}</p>`;
+  const reach = evidenceReach(deviation);
   return [
     `<div class="deviation" data-section-id="${escapeHtml(deviation.anchor)}" data-deviation="${escapeHtml(deviation.anchor)}">`,
     '<p class="deviation-title">Differs from the vendor\u2019s document</p>',
     line('The document says', prose(deviation.document)),
     line('The service does', prose(deviation.service)),
     ...(deviation.releases === undefined ? [] : [line('Releases', prose(deviation.releases))]),
-    `<p><strong>Evidence</strong>${evidenceReach(deviation) === '' ? '' : ` <span class="deviation-directness">(${evidenceReach(deviation)})</span>`}:</p>`,
+    `<p><strong>Evidence</strong>${reach === '' ? '' : ` <span class="deviation-directness">(${reach})</span>`}:</p>`,
     `<ul class="deviation-evidence">${deviation.evidence.map((source) => `<li>${evidenceLink(source)}</li>`).join('')}</ul>`,
     '</div>',
   ].join('\n');

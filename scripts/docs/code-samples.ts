@@ -6,7 +6,7 @@
 // against the mock, after `retarget` points it there.
 import type { OpenApiDocument } from '../lib/bundle.ts';
 import { defaultServerUrl, regionEndpoints } from '../lib/generate.ts';
-import { acceptsAkSk, operationsOf } from '../lib/operations.ts';
+import { acceptsAkSk, operationsOf, type Node } from '../lib/operations.ts';
 import { sampleCalls, type SampleCall } from '../lib/sample-calls.ts';
 
 export interface CodeSample {
@@ -31,8 +31,6 @@ export interface SampleCredentials {
   ak?: string;
   sk?: string;
 }
-
-type Node = Record<string, unknown>;
 
 /** A spec's region's official endpoint when it has regions (the first server's default region), else its first server. */
 export function sampleEndpoint(document: OpenApiDocument): SampleEndpoint {

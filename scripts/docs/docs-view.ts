@@ -4,22 +4,14 @@
 // named without a link (the docs link nowhere but to themselves and to the
 // evidence). The spec files offered for download stay as they are.
 import type { OpenApiDocument } from '../lib/bundle.ts';
-import type { Deviation } from '../lib/deviations.ts';
-import { operationsOf } from '../lib/operations.ts';
+import { pointerTokens, type Deviation } from '../lib/deviations.ts';
+import { operationsOf, type Node } from '../lib/operations.ts';
 import { deviationCallout } from './callouts.ts';
 import type { CodeSample } from './code-samples.ts';
 
-type Node = Record<string, unknown>;
-
-const tokensOf = (pointer: string) =>
-  pointer
-    .split('/')
-    .slice(1)
-    .map((token) => token.replaceAll('~1', '/').replaceAll('~0', '~'));
-
 function nodeAt(document: OpenApiDocument, pointer: string): Node {
   let node: unknown = document;
-  for (const token of tokensOf(pointer)) node = (node as Node | undefined)?.[token];
+  for (const token of pointerTokens(pointer)) node = (node as Node | undefined)?.[token];
   if (typeof node !== 'object' || node === null) throw new Error(`No element at ${pointer} of the bundled spec.`);
   return node as Node;
 }
@@ -75,7 +67,7 @@ export function docsView(bundled: OpenApiDocument, deviations: Deviation[], samp
     const host = nodeAt(view, pointer);
     delete host['x-doc-deviation'];
     const callouts = entries.map(deviationCallout).join('\n');
-    addCallouts(host, tokensOf(pointer), callouts);
+    addCallouts(host, pointerTokens(pointer), callouts);
     if (/^#\/components\/schemas\/[^/]+$/.test(pointer)) {
       for (const use of hostsOfSchemaUses(view, pointer)) addCallouts(use.host, use.tokens, callouts);
     }

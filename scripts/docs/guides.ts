@@ -24,10 +24,13 @@ import type { OpenApiDocument } from '../lib/bundle.ts';
 import { operationsOf } from '../lib/operations.ts';
 import { escapeHtml } from './html.ts';
 
-export const guidesDir = resolve(repoRoot, 'docs/guides');
-export const guideFile = (api: string) => resolve(guidesDir, `${api}.md`);
+const guideFile = (api: string) => resolve(repoRoot, 'docs/guides', `${api}.md`);
 /** Where the guide of an API is rendered, relative to the docs folder. */
 export const guidePage = (api: string) => `guides/${api}.html`;
+
+/** Whether a guide is there and published (not pending). */
+export const isPublished = <G extends { pending?: string }>(guide: G | undefined): guide is G =>
+  guide !== undefined && guide.pending === undefined;
 
 export interface Guide {
   api: string;
@@ -71,7 +74,7 @@ function readFrontMatter(text: string, file: string): { frontMatter: FrontMatter
 }
 
 /** The guide's TypeScript blocks, in order, as one program. */
-export function guideProgram(markdown: string): string {
+function guideProgram(markdown: string): string {
   const blocks = lexer(markdown).filter((token) => token.type === 'code' && (token.lang === 'ts' || token.lang === 'typescript'));
   return `${blocks.map((block) => block.text).join('\n\n')}\n`;
 }

@@ -181,7 +181,7 @@ const SCHEMA_RULES = {
 
 export const RULES: Readonly<Record<RuleId, Verdict>> = { ...STRUCTURE_RULES, ...SCHEMA_RULES };
 export type RuleId = keyof typeof STRUCTURE_RULES | SchemaRuleId;
-export type SchemaRuleId = keyof typeof SCHEMA_RULES;
+type SchemaRuleId = keyof typeof SCHEMA_RULES;
 
 type Side = 'request' | 'response';
 /** Where a schema sits: the top level of a body, below it, or in a parameter. */
@@ -788,8 +788,9 @@ function diffOperation(base: Node, head: Node, before: Node, after: Node, at: Se
       `operationId ${String(oldId)} is now ${String(newId)} (generated type names follow it)`,
     );
   const tags = (operation: Node) => new Set(Array.isArray(operation['tags']) ? operation['tags'].map(String) : []);
-  for (const tag of tags(before)) if (!tags(after).has(tag)) out.add('api-tag-removed', [...at, 'tags'], `tag ${tag} removed`);
-  for (const tag of tags(after)) if (!tags(before).has(tag)) out.add('api-tag-added', [...at, 'tags'], `tag ${tag} added`);
+  const [oldTags, newTags] = [tags(before), tags(after)];
+  for (const tag of oldTags) if (!newTags.has(tag)) out.add('api-tag-removed', [...at, 'tags'], `tag ${tag} removed`);
+  for (const tag of newTags) if (!oldTags.has(tag)) out.add('api-tag-added', [...at, 'tags'], `tag ${tag} added`);
   if (before['deprecated'] !== true && after['deprecated'] === true)
     out.add('endpoint-deprecated', [...at, 'deprecated'], 'operation deprecated');
   if (before['deprecated'] === true && after['deprecated'] !== true)

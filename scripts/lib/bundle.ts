@@ -2,7 +2,7 @@
 // Redocly's bundler, the same one `redocly lint` uses.
 import { bundle, formatProblems, getTotals, loadConfig } from '@redocly/openapi-core';
 import { resolve } from 'node:path';
-import { repoRoot } from './apis.ts';
+import { loadApis, repoRoot, type Api } from './apis.ts';
 
 export type OpenApiDocument = Record<string, unknown>;
 
@@ -32,4 +32,14 @@ export async function bundleSpec(
     throw new Error(`${root}: cannot be bundled (${errors.length} error(s) above). Run npm run lint for details.`);
   }
   return result.bundle.parsed as OpenApiDocument;
+}
+
+/** An API of redocly.yaml with its bundled spec. */
+export interface BundledApi extends Api {
+  document: OpenApiDocument;
+}
+
+/** Every API of redocly.yaml (or those given), each spec bundled once, side by side. */
+export async function bundleApis(apis: Api[] = loadApis(), options: BundleOptions = {}): Promise<BundledApi[]> {
+  return Promise.all(apis.map(async (api) => ({ ...api, document: await bundleSpec(api.root, options) })));
 }

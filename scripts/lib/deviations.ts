@@ -22,11 +22,16 @@ export interface Deviation {
   releases?: string;
 }
 
-const decode = (token: string) => token.replaceAll('~1', '/').replaceAll('~0', '~');
+/** The decoded tokens of a JSON pointer (`/paths/~1v2~1{id}/get` → `paths`, `/v2/{id}`, `get`). */
+export const pointerTokens = (pointer: string) =>
+  pointer
+    .split('/')
+    .slice(1)
+    .map((token) => token.replaceAll('~1', '/').replaceAll('~0', '~'));
 
 /** Describes a JSON pointer of an OpenAPI document for a reader. */
 export function describePointer(pointer: string, document: OpenApiDocument): string {
-  const tokens = pointer.split('/').slice(1).map(decode);
+  const tokens = pointerTokens(pointer);
   const [root, kind, name, ...rest] = tokens;
   const properties = rest.filter((_, index) => rest[index - 1] === 'properties');
   const field = properties.length > 0 ? ` › ${properties.join('.')}` : '';

@@ -3,6 +3,7 @@
 // vendors' documents linked to its callout, and the bundled specs to download.
 // Plain HTML in the docs' layout: nothing is fetched from anywhere.
 import { evidenceLink, evidenceReach } from '../docs/callouts.ts';
+import { isPublished } from '../docs/guides.ts';
 import { escapeHtml, prose } from '../docs/html.ts';
 import { renderLayout } from '../docs/layout.ts';
 import type { Deviation } from './deviations.ts';
@@ -27,10 +28,9 @@ export interface ApiSummary {
 
 export function renderIndex(apis: ApiSummary[]): string {
   // One row per operation; the service's cell spans its rows, so the table fits a screen.
-  const apiRows = apis.flatMap((api) =>
-    api.operations.map((operation, index) => {
-      const guide =
-        api.guide === undefined || api.guide.pending !== undefined ? '' : `<br><a href="${escapeHtml(api.guide.page)}">guide</a>`;
+  const apiRows = apis.flatMap((api) => {
+    const guide = isPublished(api.guide) ? `<br><a href="${escapeHtml(api.guide.page)}">guide</a>` : '';
+    return api.operations.map((operation, index) => {
       const service =
         index > 0
           ? ''
@@ -41,8 +41,8 @@ export function renderIndex(apis: ApiSummary[]): string {
         <td><span class="method">${escapeHtml(operation.method)}</span> <code>${escapeHtml(operation.path)}</code></td>
         <td>${escapeHtml(operation.successStatus)}</td>
       </tr>`;
-    }),
-  );
+    });
+  });
   const guides = apis.flatMap(({ guide, title }) => {
     if (guide === undefined) return [];
     if (guide.pending !== undefined)

@@ -10,12 +10,12 @@ import { dirname, resolve } from 'node:path';
 import { parse } from 'yaml';
 import { codeSamples } from '../docs/code-samples.ts';
 import { docsView } from '../docs/docs-view.ts';
-import { guidePage, renderGuide, type Guide } from '../docs/guides.ts';
+import { guidePage, isPublished, renderGuide, type Guide } from '../docs/guides.ts';
 import { scriptJson } from '../docs/html.ts';
 import { renderLayout } from '../docs/layout.ts';
 import { loadApis, repoRoot, type Api } from './apis.ts';
 import { bundleSpec, type OpenApiDocument } from './bundle.ts';
-import { listDeviations } from './deviations.ts';
+import { listDeviations, type Deviation } from './deviations.ts';
 import { renderIndex, type ApiSummary } from './docs-index.ts';
 import { bundledSpecFiles } from './generate.ts';
 import { operationsOf, successStatusOf } from './operations.ts';
@@ -29,7 +29,8 @@ const REDOC_SCRIPT = 'redoc.standalone.js';
 const STYLESHEET = 'site.css';
 
 /** Redoc's options: redocly.yaml's `openapi:` section, the one place they are written. */
-export function redocOptions(configPath = resolve(repoRoot, 'redocly.yaml')): Record<string, unknown> {
+function redocOptions(): Record<string, unknown> {
+  const configPath = resolve(repoRoot, 'redocly.yaml');
   const config = parse(readFileSync(configPath, 'utf8')) as { openapi?: unknown } | null;
   const options = config?.openapi;
   if (typeof options !== 'object' || options === null || Array.isArray(options))
@@ -52,7 +53,7 @@ function localRedocScript(): string {
   return script.replace(CDN_LOGO, EMPTY_IMAGE);
 }
 
-function summaryOf(api: Api, document: OpenApiDocument, guide: Guide | undefined): ApiSummary {
+function summaryOf(api: Api, document: OpenApiDocument, deviations: Deviation[], guide: Guide | undefined): ApiSummary {
   const info = document['info'] as { title: string; version: string };
   return {
     name: api.name,
@@ -65,7 +66,7 @@ function summaryOf(api: Api, document: OpenApiDocument, guide: Guide | undefined
       path,
       successStatus: successStatusOf(operation),
     })),
-    deviations: listDeviations(document),
+    deviations,
     ...(guide === undefined
       ? {}
       : { guide: { page: guidePage(api.name), title: guide.title, ...(guide.pending === undefined ? {} : { pending: guide.pending }) } }),
@@ -77,8 +78,9 @@ async function renderApi(api: Api, outDir: string, options: Record<string, unkno
   const [document, dereferenced] = await Promise.all([bundleSpec(api.root), bundleSpec(api.root, { dereference: true })]);
   const title = (document['info'] as { title: string }).title;
   const guide = renderGuide(api.name, dereferenced);
-  const published = guide?.pending === undefined ? guide : undefined;
-  const view = docsView(document, listDeviations(document), codeSamples(api.name, dereferenced));
+  const published = isPublished(guide) ? guide : undefined;
+  const deviations = listDeviations(document);
+  const view = docsView(document, deviations, codeSamples(api.name, dereferenced));
   const downloads = ['json', 'yaml'].map((extension) => ({ title: extension.toUpperCase(), url: `openapi/${api.name}.${extension}` }));
   const page = pageTemplate({
     title,
@@ -100,7 +102,7 @@ async function renderApi(api: Api, outDir: string, options: Record<string, unkno
     });
     writeFileSync(resolve(outDir, guidePage(api.name)), html);
   }
-  return summaryOf(api, document, guide);
+  return summaryOf(api, document, deviations, guide);
 }
 
 /** Renders the docs into `outDir` (wiped first); returns the pages, relative to it. */
@@ -116,6 +118,6 @@ export async function buildDocs(outDir: string, apis: Api[] = loadApis()): Promi
   return [
     'index.html',
     ...apis.map((api) => `${api.name}.html`),
-    ...summaries.flatMap(({ guide }) => (guide === undefined || guide.pending !== undefined ? [] : [guide.page])),
+    ...summaries.flatMap(({ guide }) => (isPublished(guide) ? [guide.page] : [])),
   ];
 }

@@ -6,11 +6,11 @@
 // drift check (npm run generate:check) is meaningful.
 import Handlebars from 'handlebars';
 import openapiTS, { astToString, type OpenAPI3 } from 'openapi-typescript';
-import { existsSync, readFileSync } from 'node:fs';
-import { relative, resolve } from 'node:path';
+import { existsSync, readdirSync, readFileSync } from 'node:fs';
+import { join, relative, resolve } from 'node:path';
 import { stringify } from 'yaml';
 import { loadApis, repoRoot, type Api } from './apis.ts';
-import { bundleSpec, type OpenApiDocument } from './bundle.ts';
+import type { BundledApi, OpenApiDocument } from './bundle.ts';
 import { acceptsAkSk, operationsOf, successStatusOf } from './operations.ts';
 
 export interface GeneratedFile {
@@ -22,6 +22,17 @@ export interface GeneratedFile {
 /** Folders under generated/ that generation owns: wiped and rebuilt on every run. */
 export function ownedFolders(apis: Api[] = loadApis()): string[] {
   return ['openapi', ...apis.map((api) => api.name)];
+}
+
+/** The files in the owned folders under `generatedDir` as they are on disk, relative to it, with forward slashes. */
+export function ownedFiles(generatedDir: string, apis: Api[] = loadApis()): string[] {
+  return ownedFolders(apis).flatMap((folder) => {
+    const root = resolve(generatedDir, folder);
+    if (!existsSync(root)) return [];
+    return readdirSync(root, { recursive: true, withFileTypes: true })
+      .filter((entry) => entry.isFile())
+      .map((entry) => relative(generatedDir, join(entry.parentPath, entry.name)).replaceAll('\\', '/'));
+  });
 }
 
 const doNotEdit = (source: string) =>
@@ -171,11 +182,11 @@ function indexModule(apis: Api[]): string {
   ].join('\n');
 }
 
-export async function renderGenerated(apis: Api[] = loadApis()): Promise<GeneratedFile[]> {
-  const files: GeneratedFile[] = [{ path: 'index.ts', contents: indexModule(apis) }];
-  for (const api of apis) {
+/** Everything under generated/, from the bundled specs (which the README's table is made from too). */
+export async function renderGenerated(specs: BundledApi[]): Promise<GeneratedFile[]> {
+  const files: GeneratedFile[] = [{ path: 'index.ts', contents: indexModule(specs) }];
+  for (const { document, ...api } of specs) {
     const source = relative(repoRoot, api.root);
-    const document = await bundleSpec(api.root);
     files.push(...bundledSpecFiles(api, document), { path: `${api.name}/types.ts`, contents: await typesOf(document, source) });
     const endpoints = regionEndpoints(document);
     const regional = Object.keys(endpoints).length > 0;

@@ -42,19 +42,17 @@ function parseOrUndefined(/** @type {string | undefined} */ text) {
 }
 
 /**
- * Makes the response's body, when Prism ends it with violations listed, the API's own validation error body.
+ * Lets `rewrite` replace the JSON body Prism ends the response with, before its headers are sent: it gets the
+ * body as Prism wrote it and returns the replacement, or undefined to leave it.
  * @param {import('node:http').ServerResponse} response
- * @param {string | undefined} body the request body as read by the guard
+ * @param {(body: string | Buffer) => unknown} rewrite
  */
-function answerViolationsAsTheService(response, body) {
-  if (renderValidationError === undefined) return;
+function rewriteBody(response, rewrite) {
   const end = response.end;
   response.end = /** @type {typeof response.end} */ (
-    function endWithServiceBody(/** @type {unknown} */ chunk, /** @type {unknown[]} */ ...rest) {
-      const header = response.getHeader(VIOLATIONS_HEADER);
-      const violations = typeof header === 'string' ? parseOrUndefined(header) : undefined;
-      if (Array.isArray(violations) && !response.headersSent && (typeof chunk === 'string' || Buffer.isBuffer(chunk))) {
-        const replacement = renderValidationError(response.statusCode, /** @type {Violation[]} */ (violations), parseOrUndefined(body));
+    function endRewritten(/** @type {unknown} */ chunk, /** @type {unknown[]} */ ...rest) {
+      if (!response.headersSent && (typeof chunk === 'string' || Buffer.isBuffer(chunk))) {
+        const replacement = rewrite(chunk);
         if (replacement !== undefined) {
           chunk = JSON.stringify(replacement);
           response.setHeader('content-length', Buffer.byteLength(/** @type {string} */ (chunk)));
@@ -66,27 +64,37 @@ function answerViolationsAsTheService(response, body) {
 }
 
 /**
+ * Makes the response's body, when Prism ends it with violations listed, the API's own validation error body.
+ * @param {import('node:http').ServerResponse} response
+ * @param {string | undefined} body the request body as read by the guard
+ */
+function answerViolationsAsTheService(response, body) {
+  const render = renderValidationError;
+  if (render === undefined) return;
+  rewriteBody(response, () => {
+    const header = response.getHeader(VIOLATIONS_HEADER);
+    const violations = typeof header === 'string' ? parseOrUndefined(header) : undefined;
+    return Array.isArray(violations)
+      ? render(response.statusCode, /** @type {Violation[]} */ (violations), parseOrUndefined(body))
+      : undefined;
+  });
+}
+
+/**
  * Drops the top-level `*_links` of a JSON body generated for `Prefer: dynamic=true`.
  * @param {import('node:http').IncomingMessage} request
  * @param {import('node:http').ServerResponse} response
  */
 function withoutGeneratedNextLinks(request, response) {
   if (!/\bdynamic=true\b/.test(String(request.headers['prefer'] ?? ''))) return;
-  const end = response.end;
-  response.end = /** @type {typeof response.end} */ (
-    function endWithoutLinks(/** @type {unknown} */ chunk, /** @type {unknown[]} */ ...rest) {
-      const body = typeof chunk === 'string' || Buffer.isBuffer(chunk) ? parseOrUndefined(chunk.toString()) : undefined;
-      if (!response.headersSent && typeof body === 'object' && body !== null && !Array.isArray(body)) {
-        const links = Object.keys(body).filter((key) => key.endsWith('_links'));
-        if (links.length > 0) {
-          for (const key of links) delete (/** @type {Record<string, unknown>} */ (body)[key]);
-          chunk = JSON.stringify(body);
-          response.setHeader('content-length', Buffer.byteLength(/** @type {string} */ (chunk)));
-        }
-      }
-      return /** @type {(...args: unknown[]) => import('node:http').ServerResponse} */ (end).call(response, chunk, ...rest);
-    }
-  );
+  rewriteBody(response, (written) => {
+    const body = parseOrUndefined(written.toString());
+    if (typeof body !== 'object' || body === null || Array.isArray(body)) return undefined;
+    const links = Object.keys(body).filter((key) => key.endsWith('_links'));
+    if (links.length === 0) return undefined;
+    for (const key of links) delete (/** @type {Record<string, unknown>} */ (body)[key]);
+    return body;
+  });
 }
 
 const createServer = http.createServer;

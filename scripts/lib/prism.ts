@@ -4,7 +4,7 @@
 import { createRequire } from 'node:module';
 import { dirname, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { loadApis } from './apis.ts';
+import type { Api } from './apis.ts';
 import { LOCALHOST as MOCK_HOST } from './ports.ts';
 import { startProcess } from './processes.ts';
 
@@ -15,8 +15,8 @@ const preload = fileURLToPath(new URL('./prism-preload.cjs', import.meta.url));
 const MOCK_API_VARIABLE = 'SNAPSHOT_APIS_MOCK_API';
 
 export interface PrismOptions {
-  /** The spec to serve (Prism resolves its $refs). */
-  spec: string;
+  /** The API to serve: its spec (Prism resolves its $refs), and its name for the preload. */
+  api: Api;
   port: number;
   /** Seed for dynamic responses (`Prefer: dynamic=true`), so they repeat from run to run. */
   seed?: string;
@@ -38,7 +38,7 @@ export interface RunningPrism {
 const pause = (ms: number) => new Promise((resolveTimer) => setTimeout(resolveTimer, ms));
 
 export async function startPrism({
-  spec,
+  api: { name, root: spec },
   port,
   seed = 'snapshot-apis',
   onLine,
@@ -46,12 +46,11 @@ export async function startPrism({
 }: PrismOptions): Promise<RunningPrism> {
   const url = `http://${MOCK_HOST}:${port}`;
   const recent: string[] = [];
-  const api = loadApis().find((candidate) => candidate.root === resolve(spec))?.name;
   const prism = startProcess(
     process.execPath,
     ['--require', preload, prismBin, 'mock', spec, '--host', MOCK_HOST, '--port', String(port), '--seed', seed],
     {
-      env: { [MOCK_API_VARIABLE]: api },
+      env: { [MOCK_API_VARIABLE]: name },
       onLine: (line) => {
         recent.push(line);
         if (recent.length > 20) recent.shift();

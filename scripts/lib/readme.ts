@@ -2,6 +2,7 @@
 // list an operation the specs do not have (or miss one they do). `npm run
 // generate` writes it between the markers; a unit test holds the README to it.
 import { format, resolveConfig } from 'prettier';
+import { readFileSync } from 'node:fs';
 import { resolve } from 'node:path';
 import { repoRoot } from './apis.ts';
 import type { OpenApiDocument } from './bundle.ts';
@@ -10,12 +11,13 @@ import { operationsOf, successStatusOf } from './operations.ts';
 export const OPERATIONS_START = '<!-- operations:start (npm run generate writes this table from the specs) -->';
 export const OPERATIONS_END = '<!-- operations:end -->';
 
+const README = resolve(repoRoot, 'README.md');
+
 const cell = (text: string) => text.replaceAll('|', '\\|').replaceAll('\n', ' ');
 
 /** The table as Prettier lays it out, so that formatting the README changes nothing. */
 export async function operationsTable(specs: { name: string; document: OpenApiDocument }[]): Promise<string> {
-  const readme = resolve(repoRoot, 'README.md');
-  return (await format(rawTable(specs), { ...(await resolveConfig(readme)), filepath: readme })).trim();
+  return (await format(rawTable(specs), { ...(await resolveConfig(README)), filepath: README })).trim();
 }
 
 function rawTable(specs: { name: string; document: OpenApiDocument }[]): string {
@@ -28,11 +30,23 @@ function rawTable(specs: { name: string; document: OpenApiDocument }[]): string 
   return ['| Service | Operation | Method and path | Success | Spec |', '| --- | --- | --- | --- | --- |', ...rows].join('\n');
 }
 
+/** `text` with what lies between the markers `start` and `end` replaced; throws, naming `file`, when a marker is missing. */
+export function replaceBetween(text: string, [start, end]: readonly [string, string], content: string, file: string): string {
+  const from = text.indexOf(start);
+  const to = text.indexOf(end);
+  if (from === -1 || to < from) throw new Error(`${file} has no ${start} ... ${end} section; put the markers where the content goes.`);
+  return `${text.slice(0, from + start.length)}\n\n${content}\n\n${text.slice(to)}`;
+}
+
 /** The README with its operations table replaced; throws when the markers are missing. */
 export function withOperationsTable(readme: string, table: string): string {
-  const start = readme.indexOf(OPERATIONS_START);
-  const end = readme.indexOf(OPERATIONS_END);
-  if (start === -1 || end < start)
-    throw new Error(`README.md has no ${OPERATIONS_START} ... ${OPERATIONS_END} section; put the markers where the table goes.`);
-  return `${readme.slice(0, start + OPERATIONS_START.length)}\n\n${table}\n\n${readme.slice(end)}`;
+  return replaceBetween(readme, [OPERATIONS_START, OPERATIONS_END], table, 'README.md');
+}
+
+/** README.md as it is on disk, and as it reads with the table of these specs' operations. */
+export async function readmeWithTable(
+  specs: { name: string; document: OpenApiDocument }[],
+): Promise<{ path: string; now: string; wanted: string }> {
+  const now = readFileSync(README, 'utf8');
+  return { path: README, now, wanted: withOperationsTable(now, await operationsTable(specs)) };
 }

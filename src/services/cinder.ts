@@ -5,7 +5,7 @@
 import type { CinderClient } from '../../generated/cinder/index.js';
 import { snapshotStatusOutcomes } from '../../generated/cinder/statuses.js';
 import type { components } from '../../generated/cinder/types.js';
-import { judgeShown, pollUntil, SnapshotFailedError, UnexpectedResponseError, type WaitOptions } from '../shared/wait.js';
+import { judgeGone, judgeShown, notFound, pollUntil, type PollInit, type WaitOptions } from '../shared/wait.js';
 
 export { SnapshotFailedError, UnexpectedResponseError, WaitTimeoutError, type WaitOptions } from '../shared/wait.js';
 
@@ -19,9 +19,14 @@ export interface SnapshotRef {
 }
 
 const DEFAULTS = { timeoutMs: 120_000, intervalMs: 2_000 };
+/** The statuses that end a deletion wait with SnapshotFailedError, and the reason given. */
+const DELETION_FAILED = {
+  error_deleting: undefined,
+  available: 'the backend kept the snapshot; volumes created from it may still depend on it',
+};
 
 /** One poll: show the snapshot, through the caller's client. */
-const show = (client: CinderClient, snapshot: SnapshotRef, init: { signal: AbortSignal; headers: Record<string, string> }) =>
+const show = (client: CinderClient, snapshot: SnapshotRef, init: PollInit) =>
   client.GET('/v2/{tenant_id}/snapshots/{snapshot_id}', { params: { path: snapshot }, ...init });
 
 /**
@@ -42,19 +47,5 @@ export async function waitForSnapshot(client: CinderClient, snapshot: SnapshotRe
  */
 export async function waitForSnapshotDeletion(client: CinderClient, snapshot: SnapshotRef, options: WaitOptions = {}): Promise<void> {
   const what = `Deletion of Cinder snapshot ${snapshot.snapshot_id}`;
-  return pollUntil(
-    what,
-    async (init) => {
-      const { data, error, response } = await show(client, snapshot, init);
-      if (response.status === 404) return { done: true, value: undefined };
-      if (data === undefined) throw new UnexpectedResponseError(response, error, what);
-      const { status } = data.snapshot;
-      if (status === 'error_deleting') throw new SnapshotFailedError(status, undefined, data, what);
-      if (status === 'available')
-        throw new SnapshotFailedError(status, 'the backend kept the snapshot; volumes created from it may still depend on it', data, what);
-      return { done: false, status };
-    },
-    options,
-    DEFAULTS,
-  );
+  return pollUntil(what, async (init) => judgeGone(await show(client, snapshot, init), notFound, what, DELETION_FAILED), options, DEFAULTS);
 }

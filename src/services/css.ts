@@ -10,7 +10,15 @@
 import type { CssClient } from '../../generated/css/index.js';
 import { snapshotStatusOutcomes } from '../../generated/css/statuses.js';
 import type { components } from '../../generated/css/types.js';
-import { isServiceError, judgeStatus, pollUntil, UnexpectedResponseError, type ServiceError, type WaitOptions } from '../shared/wait.js';
+import {
+  isServiceError,
+  judgeStatus,
+  pollUntil,
+  UnexpectedResponseError,
+  type PollInit,
+  type ServiceError,
+  type WaitOptions,
+} from '../shared/wait.js';
 
 export { SnapshotFailedError, UnexpectedResponseError, WaitTimeoutError, type WaitOptions } from '../shared/wait.js';
 
@@ -52,7 +60,7 @@ function reasonOf(snapshot: IndexSnapshot): string | undefined {
     : undefined;
 }
 
-async function listOnce(client: CssClient, snapshot: SnapshotRef, init: { signal: AbortSignal; headers: Record<string, string> }) {
+async function listOnce(client: CssClient, snapshot: SnapshotRef, init: PollInit) {
   const { project_id, cluster_id } = snapshot;
   return client.GET('/v1.0/{project_id}/clusters/{cluster_id}/index_snapshots', {
     params: { path: { project_id, cluster_id } },

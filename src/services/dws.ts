@@ -6,7 +6,7 @@
 import type { DwsClient } from '../../generated/dws/index.js';
 import { snapshotStatusOutcomes } from '../../generated/dws/statuses.js';
 import type { components } from '../../generated/dws/types.js';
-import { isServiceError, judgeShown, pollUntil, UnexpectedResponseError, type ServiceError, type WaitOptions } from '../shared/wait.js';
+import { isServiceError, judgeGone, judgeShown, pollUntil, type PollInit, type ServiceError, type WaitOptions } from '../shared/wait.js';
 
 export { SnapshotFailedError, UnexpectedResponseError, WaitTimeoutError, type WaitOptions } from '../shared/wait.js';
 
@@ -32,7 +32,7 @@ const DELETE_DEFAULTS = { timeoutMs: 20 * 60_000, intervalMs: 30_000 };
 const SNAPSHOT_NOT_FOUND: ServiceError = { status: 400, field: 'error_code', code: 'DWS.5149' };
 
 /** One poll: show the snapshot, through the caller's client. */
-const show = (client: DwsClient, snapshot: SnapshotRef, init: { signal: AbortSignal; headers: Record<string, string> }) =>
+const show = (client: DwsClient, snapshot: SnapshotRef, init: PollInit) =>
   client.GET('/v1.0/{project_id}/snapshots/{snapshot_id}', { params: { path: snapshot }, ...init });
 
 /**
@@ -67,15 +67,6 @@ export async function waitForSnapshot(client: DwsClient, snapshot: SnapshotRef, 
  */
 export async function waitForSnapshotDeletion(client: DwsClient, snapshot: SnapshotRef, options: WaitOptions = {}): Promise<void> {
   const what = `Deletion of DWS snapshot ${snapshot.snapshot_id}`;
-  return pollUntil(
-    what,
-    async (init) => {
-      const { data, error, response } = await show(client, snapshot, init);
-      if (isServiceError(response, error, SNAPSHOT_NOT_FOUND)) return { done: true, value: undefined };
-      if (data === undefined) throw new UnexpectedResponseError(response, error, what);
-      return { done: false, status: data.snapshot.status };
-    },
-    options,
-    DELETE_DEFAULTS,
-  );
+  const gone = (response: Response, error: unknown) => isServiceError(response, error, SNAPSHOT_NOT_FOUND);
+  return pollUntil(what, async (init) => judgeGone(await show(client, snapshot, init), gone, what), options, DELETE_DEFAULTS);
 }

@@ -9,7 +9,16 @@
 import type { EvsClient } from '../../generated/evs/index.js';
 import { jobStatusOutcomes, snapshotStatusOutcomes } from '../../generated/evs/statuses.js';
 import type { components } from '../../generated/evs/types.js';
-import { judgeShown, judgeStatus, pollUntil, SnapshotFailedError, UnexpectedResponseError, type WaitOptions } from '../shared/wait.js';
+import {
+  judgeGone,
+  judgeShown,
+  judgeStatus,
+  notFound,
+  pollUntil,
+  UnexpectedResponseError,
+  type PollInit,
+  type WaitOptions,
+} from '../shared/wait.js';
 
 export { SnapshotFailedError, UnexpectedResponseError, WaitTimeoutError, type WaitOptions } from '../shared/wait.js';
 
@@ -33,6 +42,10 @@ export interface CreatedSnapshotRef extends SnapshotRef {
 const CREATE_DEFAULTS = { timeoutMs: 600_000, intervalMs: 10_000, delayMs: 5_000 };
 const DELETE_DEFAULTS = { timeoutMs: 180_000, intervalMs: 10_000, delayMs: 10_000 };
 
+/** One poll: show the snapshot, through the caller's client. */
+const show = (client: EvsClient, { project_id, snapshot_id }: SnapshotRef, init: PollInit) =>
+  client.GET('/v5/{project_id}/snapshots/{snapshot_id}', { params: { path: { project_id, snapshot_id } }, ...init });
+
 /** The service's reason for a failed job: its error code and its fail_reason, as far as it gives them. */
 function reasonOf(job: Job): string | undefined {
   const parts = [job.error_code, job.fail_reason].filter((part): part is string => typeof part === 'string' && part !== '');
@@ -52,16 +65,15 @@ export async function waitForSnapshot(
   options: WaitOptions = {},
 ): Promise<StandardSnapshot> {
   const what = `EVS snapshot ${snapshot.snapshot_id}`;
-  const { project_id, snapshot_id, job_id } = snapshot;
+  const { project_id, job_id } = snapshot;
   let jobDone = job_id === undefined;
   return pollUntil(
     what,
-    async ({ signal, headers }) => {
+    async (init) => {
       if (!jobDone) {
         const { data, error, response } = await client.GET('/v1/{project_id}/jobs/{job_id}', {
           params: { path: { project_id, job_id: job_id! } },
-          signal,
-          headers,
+          ...init,
         });
         if (data === undefined) throw new UnexpectedResponseError(response, error, what);
         // The vendor's Terraform provider, too, gives up on a job without a status.
@@ -70,12 +82,7 @@ export async function waitForSnapshot(
         if (!job.done) return job;
         jobDone = true;
       }
-      const shown = await client.GET('/v5/{project_id}/snapshots/{snapshot_id}', {
-        params: { path: { project_id, snapshot_id } },
-        signal,
-        headers,
-      });
-      return judgeShown(shown, snapshotStatusOutcomes, what);
+      return judgeShown(await show(client, snapshot, init), snapshotStatusOutcomes, what);
     },
     options,
     CREATE_DEFAULTS,
@@ -89,21 +96,9 @@ export async function waitForSnapshot(
  */
 export async function waitForSnapshotDeletion(client: EvsClient, snapshot: SnapshotRef, options: WaitOptions = {}): Promise<void> {
   const what = `Deletion of EVS snapshot ${snapshot.snapshot_id}`;
-  const { project_id, snapshot_id } = snapshot;
   return pollUntil(
     what,
-    async ({ signal, headers }) => {
-      const { data, error, response } = await client.GET('/v5/{project_id}/snapshots/{snapshot_id}', {
-        params: { path: { project_id, snapshot_id } },
-        signal,
-        headers,
-      });
-      if (response.status === 404) return { done: true, value: undefined };
-      if (data === undefined) throw new UnexpectedResponseError(response, error, what);
-      const { status } = data.snapshot;
-      if (status === 'error_deleting') throw new SnapshotFailedError(status, undefined, data, what);
-      return { done: false, status };
-    },
+    async (init) => judgeGone(await show(client, snapshot, init), notFound, what, { error_deleting: undefined }),
     options,
     DELETE_DEFAULTS,
   );

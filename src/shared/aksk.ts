@@ -104,15 +104,24 @@ async function sha256Hex(data: Uint8Array | string): Promise<string> {
   return hex(await crypto.subtle.digest('SHA-256', bytes as Uint8Array<ArrayBuffer>));
 }
 
-/** Web Crypto's key of the last secret key used: a client signs every request with the same one. */
-let webKey: { key: string; secret: ReturnType<typeof crypto.subtle.importKey> } | undefined;
+type SecretKey = Pick<AkSkCredentials, 'sk'>;
 
-async function hmacHex(key: string, data: string): Promise<string> {
-  if (nodeCrypto !== undefined) return nodeCrypto.createHmac('sha256', key).update(data).digest('hex');
-  if (webKey?.key !== key) {
-    webKey = { key, secret: crypto.subtle.importKey('raw', encoder.encode(key), { name: 'HMAC', hash: 'SHA-256' }, false, ['sign']) };
+/**
+ * Web Crypto's key for each set of credentials: a client signs every request
+ * with the same credentials object, so its key is imported once, and dropped
+ * with the credentials.
+ */
+const webKeys = new WeakMap<SecretKey, { sk: string; key: ReturnType<typeof crypto.subtle.importKey> }>();
+
+async function hmacHex(credentials: SecretKey, data: string): Promise<string> {
+  const { sk } = credentials;
+  if (nodeCrypto !== undefined) return nodeCrypto.createHmac('sha256', sk).update(data).digest('hex');
+  let imported = webKeys.get(credentials);
+  if (imported?.sk !== sk) {
+    imported = { sk, key: crypto.subtle.importKey('raw', encoder.encode(sk), { name: 'HMAC', hash: 'SHA-256' }, false, ['sign']) };
+    webKeys.set(credentials, imported);
   }
-  return hex(await crypto.subtle.sign('HMAC', await webKey.secret, encoder.encode(data)));
+  return hex(await crypto.subtle.sign('HMAC', await imported.key, encoder.encode(data)));
 }
 
 export interface Signature {
@@ -122,7 +131,7 @@ export interface Signature {
   canonicalRequest: string;
 }
 
-export async function signRequest(request: RequestToSign, { ak, sk }: Pick<AkSkCredentials, 'ak' | 'sk'>): Promise<Signature> {
+export async function signRequest(request: RequestToSign, credentials: Pick<AkSkCredentials, 'ak' | 'sk'>): Promise<Signature> {
   const headers = Object.entries(request.headers)
     .map(([name, value]) => [name.toLowerCase(), value.trim()] as const)
     .sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0));
@@ -138,9 +147,9 @@ export async function signRequest(request: RequestToSign, { ak, sk }: Pick<AkSkC
     await sha256Hex(request.body),
   ].join('\n');
   const stringToSign = [SIGNING_ALGORITHM, date, await sha256Hex(canonicalRequest)].join('\n');
-  const signature = await hmacHex(sk, stringToSign);
+  const signature = await hmacHex(credentials, stringToSign);
   return {
-    authorization: `${SIGNING_ALGORITHM} Access=${ak}, SignedHeaders=${signedHeaders}, Signature=${signature}`,
+    authorization: `${SIGNING_ALGORITHM} Access=${credentials.ak}, SignedHeaders=${signedHeaders}, Signature=${signature}`,
     signedHeaders,
     canonicalRequest,
   };

@@ -15,6 +15,12 @@ export interface WaitOptions {
   headers?: Record<string, string>;
 }
 
+/** What each poll passes on to its request: the wait's signal and the caller's extra headers. */
+export interface PollInit {
+  signal: AbortSignal;
+  headers: Record<string, string>;
+}
+
 /** What a poll found: keep waiting, or the wait is over. */
 export type PollResult<T> = { done: false; status?: string } | { done: true; value: T };
 
@@ -90,7 +96,7 @@ export interface PollDefaults {
  */
 export async function pollUntil<T>(
   what: string,
-  poll: (init: { signal: AbortSignal; headers: Record<string, string> }) => Promise<PollResult<T>>,
+  poll: (init: PollInit) => Promise<PollResult<T>>,
   options: WaitOptions,
   defaults: PollDefaults,
 ): Promise<T> {
@@ -153,6 +159,30 @@ export function judgeShown<Snapshot extends { status: string }>(
   if (data === undefined) throw new UnexpectedResponseError(response, error, what);
   return judgeStatus(outcomes, data.snapshot.status, data.snapshot, { what, body: data });
 }
+
+/**
+ * One poll of a call that shows the snapshot, after its delete: the answer
+ * that means it no longer exists (`gone`) ends the wait, any other error
+ * answer throws UnexpectedResponseError, and a status listed in `failed`
+ * throws SnapshotFailedError with the reason given there; any other status
+ * means keep waiting.
+ */
+export function judgeGone(
+  answer: { data?: { snapshot: { status: string } } | undefined; error?: unknown; response: Response },
+  gone: (response: Response, error: unknown) => boolean,
+  what: string,
+  failed: Readonly<Record<string, string | undefined>> = {},
+): PollResult<undefined> {
+  const { data, error, response } = answer;
+  if (gone(response, error)) return { done: true, value: undefined };
+  if (data === undefined) throw new UnexpectedResponseError(response, error, what);
+  const { status } = data.snapshot;
+  if (Object.hasOwn(failed, status)) throw new SnapshotFailedError(status, failed[status], data, what);
+  return { done: false, status };
+}
+
+/** The answer of a service that says 404 for what does not exist. */
+export const notFound = (response: Response): boolean => response.status === 404;
 
 /** An error answer the service gives in its own words: this HTTP status, with `code` in the error body's field `field`. */
 export interface ServiceError {

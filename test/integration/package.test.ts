@@ -108,6 +108,8 @@ const strictTsconfig = {
 /** The docs' code, and the files it is written to in the consumer project. */
 const docsCode = docsPrograms(specs, guideScenarios);
 const runnable = docsCode.filter((program) => program.pending === undefined);
+/** The credentials the docs' code reads from the environment. */
+const docsEnv = credentialsEnv(specs);
 const pending = docsCode.filter((program) => program.pending !== undefined);
 const readmeCode = readmeSnippets();
 const fileOf = (program: DocsProgram, folder: 'shown' | 'run') =>
@@ -250,7 +252,7 @@ describe('the code of the docs', () => {
   it.each(runnable)('runs $name against the mock, as the docs show it but for the endpoint', async (program) => {
     const run = fileOf(program, 'run');
     const [command, args] = program.language === 'shell' ? ['bash', [run]] : [process.execPath, [run.replace(/\.ts$/, '.js')]];
-    const { code, output } = await runProcess(command, args, { cwd: consumerDir, env: credentialsEnv(specs) });
+    const { code, output } = await runProcess(command, args, { cwd: consumerDir, env: docsEnv });
     expect(code, output).toBe(0);
     const requests = routes.get(program)!.requests;
     if ('request' in program.expected) {

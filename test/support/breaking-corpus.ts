@@ -6,7 +6,11 @@
 // VERDICT_DIFFERENCES: the rule IDs we share with oasdiff but not its verdict.
 import type { OpenApiDocument } from '../../scripts/lib/bundle.ts';
 import type { Verdict } from '../../scripts/lib/breaking.ts';
-import { isObject, objectAt, type Json, type JsonObject } from './specs.ts';
+import { isObject, objectAt, requestBodySchema, type Json, type JsonObject } from './specs.ts';
+
+/** The JSONPath of the description of the snapshot that DWS's create call takes. */
+export const DWS_DESCRIPTION =
+  "$.paths['/v1.0/{project_id}/snapshots'].post.requestBody.content['application/json'].schema.properties.snapshot.properties.description";
 
 export interface Mutation {
   /** What the change does; the tests read "<name> is breaking". */
@@ -32,7 +36,7 @@ const ownerOf = (schema: JsonObject, name: string): JsonObject =>
   ) ?? schema;
 const declaresAll = (schema: JsonObject): JsonObject =>
   [schema, ...((schema['allOf'] as JsonObject[] | undefined) ?? [])].find((part) => part['properties'] !== undefined) ?? schema;
-const request = (d: JsonObject) => objectAt(operation(d), 'requestBody', 'content', 'application/json', 'schema');
+const request = (d: JsonObject) => requestBodySchema(operation(d));
 /** The request schema at `names`, each a property below the last. */
 export const requestField = (d: JsonObject, ...names: string[]) =>
   names.reduce((schema, name) => objectAt(schema, 'properties', name), request(d));
@@ -45,8 +49,10 @@ const responseField = (d: JsonObject, status: string, ...names: string[]) =>
       objectAt(response(d, status), 'content', 'application/json', 'schema'),
     ),
   );
-const list = (node: JsonObject, key: string) => node[key] as Json[];
-const reverse = (node: JsonObject, key: string) => void (node[key] = [...list(node, key)].reverse());
+/** The array at `key`, to change in place. */
+export const list = (node: JsonObject, key: string) => node[key] as Json[];
+/** Replaces the array at `key` with a reversed copy. */
+export const reverse = (node: JsonObject, key: string) => void (node[key] = [...list(node, key)].reverse());
 const force = (d: JsonObject) => requestField(d, 'snapshot', 'force');
 const forceStrings = (d: JsonObject) => objectAt(force(d), 'oneOf', 1);
 const anotherOperation = (d: JsonObject) => void (pathItem(d)['put'] = { responses: { '200': { description: 'The snapshot.' } } });

@@ -2,7 +2,7 @@
 // test file, and hands the documents to the tests (see loadSpecs).
 import type { TestProject } from 'vitest/node';
 import { loadApis } from '../../scripts/lib/apis.ts';
-import { bundleSpec, type OpenApiDocument } from '../../scripts/lib/bundle.ts';
+import { bundleApis, type OpenApiDocument } from '../../scripts/lib/bundle.ts';
 
 declare module 'vitest' {
   export interface ProvidedContext {
@@ -11,7 +11,6 @@ declare module 'vitest' {
 }
 
 export default async function setup(project: TestProject): Promise<void> {
-  const apis = loadApis();
-  const documents = await Promise.all(apis.map((api) => bundleSpec(api.root, { dereference: true })));
-  project.provide('bundledSpecs', Object.fromEntries(apis.map((api, index) => [api.name, documents[index]!])));
+  const specs = await bundleApis(loadApis(), { dereference: true });
+  project.provide('bundledSpecs', Object.fromEntries(specs.map(({ name, document }) => [name, document])));
 }

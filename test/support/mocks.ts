@@ -51,7 +51,7 @@ interface MockClientOptions {
 }
 
 /** `Prefer` examples by path: the first `times` requests to each path ask the mock for that example. */
-export type PreferPlan = Record<string, { example: string; times: number }>;
+type PreferPlan = Record<string, { example: string; times: number }>;
 
 export interface RecordingOptions {
   token?: string | null;

@@ -17,7 +17,7 @@ import { runProcess } from '../../scripts/lib/processes.ts';
 import { firstExample, sampleCalls, type SampleCall } from '../../scripts/lib/sample-calls.ts';
 import { GO, GOPATH, missingToolMessage, PYTHON, tool } from '../../scripts/lib/tools.ts';
 import { mockFor, printMockLogOnFailure } from './mocks.ts';
-import { isObject, loadSpec, objectAt, operationsOf, type JsonObject } from './specs.ts';
+import { isObject, loadSpec, objectAt, operationAt, operationsOf, type JsonObject } from './specs.ts';
 
 export interface ClientCase {
   /** The test's name. No regular-expression characters, so `vitest -t "<name>"` finds it. */
@@ -90,7 +90,7 @@ export const drivers = {
 const TOKEN = 'real-client-token';
 
 /** Runs the driver once with every case and returns its results by case name. */
-export async function runDriver(driver: Driver, cases: ClientCase[], endpoint: string): Promise<Map<string, CaseResult>> {
+async function runDriver(driver: Driver, cases: ClientCase[], endpoint: string): Promise<Map<string, CaseResult>> {
   const job = { endpoint, token: TOKEN, cases: cases.map(({ expect: _expected, ...sent }) => sent) };
   const finished = await runProcess(driver.command, driver.args, {
     input: JSON.stringify(job),
@@ -115,7 +115,7 @@ export async function runDriver(driver: Driver, cases: ClientCase[], endpoint: s
 }
 
 /** Asserts one case against what the driver reported for it. */
-export function checkCase(results: Map<string, CaseResult>, { name, expect: expected }: ClientCase): void {
+function checkCase(results: Map<string, CaseResult>, { name, expect: expected }: ClientCase): void {
   const outcome = results.get(name);
   if (outcome === undefined) throw new Error(`The driver reported nothing for "${name}".`);
   if ('raises' in expected) {
@@ -159,7 +159,7 @@ function sample(operationId: string): SampleCall {
 
 function operationObject(operationId: string): JsonObject {
   const { method, path } = sample(operationId);
-  return operationsOf(document).find((candidate) => candidate.method === method && candidate.path === path)!.operation;
+  return operationAt(document, method, path).operation;
 }
 
 function requestExample(operationId: string, example: string): JsonObject {
@@ -168,11 +168,13 @@ function requestExample(operationId: string, example: string): JsonObject {
 
 const show = sample('showVolumeSnapshot');
 const showItem = sample('showVolumeSnapshotMetadataItem');
+const base = `/v2/${show.pathParams['tenant_id']}`;
+const created = objectAt(defaultAnswer('createVolumeSnapshot'), 'snapshot');
 
 /** What the cases are made of: the examples of the spec's parameters, requests and answers. */
 export const cinder = {
   /** `/v2/<tenant_id>`, the path the clients are pointed at. */
-  base: `/v2/${show.pathParams['tenant_id']}`,
+  base,
   snapshotId: show.pathParams['snapshot_id']!,
   metadataKey: showItem.pathParams['key']!,
   /** The API reference's create request: volume_id, name, description and force. */
@@ -189,7 +191,9 @@ export const cinder = {
   /** The item of the spec's set-one-item request. */
   metadataItem: objectAt(sample('updateVolumeSnapshotMetadataItem').body, 'meta'),
   /** The snapshot of the create call's default answer. */
-  created: objectAt(defaultAnswer('createVolumeSnapshot'), 'snapshot'),
+  created,
+  /** The request that shows the created snapshot, which a client polls while it waits for it. */
+  showCreated: `GET ${base}/snapshots/${created['id'] as string}`,
   /** The snapshot of the show call's default answer. */
   shown: objectAt(defaultAnswer('showVolumeSnapshot'), 'snapshot'),
 };
@@ -207,7 +211,7 @@ function successMedia(operationId: string): JsonObject | undefined {
 }
 
 /** The body the mock answers an operation with when asked nothing: the first example of its success response. */
-export function defaultAnswer(operationId: string): unknown {
+function defaultAnswer(operationId: string): unknown {
   const media = successMedia(operationId);
   return media === undefined ? undefined : firstExample(media);
 }
@@ -222,7 +226,7 @@ function otherExamples(operationId: string): [string, unknown][] {
 }
 
 /** What a Python driver raises when a client sends a request anywhere but the mock (see driver_common.py). */
-export const OFF_THE_MOCK = 'driver_common.RequestOffTheMock';
+const OFF_THE_MOCK = 'driver_common.RequestOffTheMock';
 
 /** What a client does with a named example other than parse it: the exception it raises, and why. */
 export interface Refusal {

@@ -10,11 +10,10 @@ import { join, resolve } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { repoRoot } from '../../../scripts/lib/apis.ts';
 import { runChecked, runProcess } from '../../../scripts/lib/processes.ts';
+import { DWS_DESCRIPTION } from '../../support/breaking-corpus.ts';
 
 const DWS = 'specs/dws/openapi.yaml';
 const DESCRIPTION_LIMITS = '          maxLength: 256\n          pattern: ^[^!<>\'=&"]*$\n';
-const DESCRIPTION =
-  "$.paths['/v1.0/{project_id}/snapshots'].post.requestBody.content['application/json'].schema.properties.snapshot.properties.description";
 
 let dir: string;
 
@@ -101,13 +100,13 @@ describe('npm run check:breaking', () => {
     };
     expect(report).toMatchObject({ base: 'older', breaking: 2 });
     expect(report.apis.find((api) => api.api === 'dws')!.changes).toEqual([
-      expect.objectContaining({ verdict: 'breaking', rule: 'request-property-max-length-set', path: `${DESCRIPTION}.maxLength` }),
-      expect.objectContaining({ verdict: 'breaking', rule: 'request-property-pattern-added', path: `${DESCRIPTION}.pattern` }),
+      expect.objectContaining({ verdict: 'breaking', rule: 'request-property-max-length-set', path: `${DWS_DESCRIPTION}.maxLength` }),
+      expect.objectContaining({ verdict: 'breaking', rule: 'request-property-pattern-added', path: `${DWS_DESCRIPTION}.pattern` }),
     ]);
     const markdown = read('out/summary.md');
     expect(markdown).toContain('**2 breaking change(s)** against `older`');
     expect(markdown).toContain(
-      `| ❌ breaking | \`request-property-max-length-set\` | maxLength 256 added | \`${DESCRIPTION}.maxLength\` |`,
+      `| ❌ breaking | \`request-property-max-length-set\` | maxLength 256 added | \`${DWS_DESCRIPTION}.maxLength\` |`,
     );
     expect(read('step-summary.md')).toBe(`# Earlier step\n${markdown}`);
   });

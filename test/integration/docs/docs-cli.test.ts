@@ -18,8 +18,13 @@ afterEach(async () => {
   await Promise.all(blockers.splice(0).map((server) => new Promise((done) => server.close(done))));
 });
 
-function runDocs(port: number) {
-  const run = startProcess('npm', ['run', 'docs'], { env: { DOCS_PORT: String(port) } });
+/** Starts `npm run docs` on `port`. */
+function runDocs(port: number): RunningProcess {
+  return startProcess('npm', ['run', 'docs'], { env: { DOCS_PORT: String(port) } });
+}
+
+/** Stops `run` after the current test. */
+function stopAfterTest(run: RunningProcess): RunningProcess {
   runs.push(run);
   return run;
 }
@@ -27,7 +32,7 @@ function runDocs(port: number) {
 describe('npm run docs', () => {
   it('serves the docs on localhost and prints the URL, until SIGTERM', async () => {
     const [port] = await findFreePorts(1);
-    const run = runDocs(port!);
+    const run = stopAfterTest(runDocs(port!));
     const url = (await run.waitFor(/Serving generated\/docs\/ at (\S+)/))[1]!;
     expect(url).toBe(`http://127.0.0.1:${port}/`);
     const index = await fetch(url);
@@ -44,7 +49,7 @@ describe('npm run docs', () => {
     const blocker = createServer();
     blockers.push(blocker);
     await listenOnLoopback(blocker, port);
-    const { code, output } = await runDocs(port!).exited;
+    const { code, output } = await stopAfterTest(runDocs(port!)).exited;
     expect(code).not.toBe(0);
     expect(output).toContain(`Port ${port} (docs server) is already in use`);
     expect(output).toContain('DOCS_PORT=<free port>');
@@ -57,7 +62,7 @@ describe('npm run docs under hostile requests', () => {
   let url = '';
   beforeAll(async () => {
     const [port] = await findFreePorts(1);
-    docs = startProcess('npm', ['run', 'docs'], { env: { DOCS_PORT: String(port) } });
+    docs = runDocs(port!);
     url = (await docs.waitFor(/Serving generated\/docs\/ at (\S+)/))[1]!;
   });
   afterAll(async () => {

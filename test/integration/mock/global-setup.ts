@@ -42,7 +42,7 @@ export default async function setup(project: TestProject): Promise<() => Promise
         const log = resolve(logDir, `${api.name}.log`);
         const sink = createWriteStream(log);
         const prism = await startPrism({
-          spec: api.root,
+          api,
           port: ports[index]!,
           seed: CONTRACT_SEED,
           onLine: (line) => sink.write(`${line}\n`),

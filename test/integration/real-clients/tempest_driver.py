@@ -44,7 +44,6 @@ class SnapshotsClient(snapshots_client.SnapshotsClient):
     a record of every request sent, and no request anywhere but the mock."""
 
     prefer = None
-    requests = []
 
     def get_headers(self, accept_type=None, send_type=None):
         headers = super().get_headers(accept_type, send_type)

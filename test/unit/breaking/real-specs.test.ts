@@ -8,13 +8,11 @@ import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { diffSpecs } from '../../../scripts/lib/breaking.ts';
 import { bundleSpec } from '../../../scripts/lib/bundle.ts';
-import { applyMutation, MUTATIONS, requestField } from '../../support/breaking-corpus.ts';
+import { applyMutation, DWS_DESCRIPTION, MUTATIONS, requestField } from '../../support/breaking-corpus.ts';
 import { loadSpec, loadSpecs, objectAt, type Json, type JsonObject } from '../../support/specs.ts';
 
 const CINDER_FORCE =
   "$.paths['/v2/{tenant_id}/snapshots'].post.requestBody.content['application/json'].schema.properties.snapshot.properties.force";
-const DWS_DESCRIPTION =
-  "$.paths['/v1.0/{project_id}/snapshots'].post.requestBody.content['application/json'].schema.properties.snapshot.properties.description";
 
 describe('the mutations of the oasdiff corpus', () => {
   it.each(MUTATIONS.map((mutation) => ({ ...mutation, reported: mutation.rules.join(', ') || 'nothing' })))(

@@ -4,7 +4,7 @@
 // example. (test/integration/breaking/oasdiff.test.ts checks which IDs are oasdiff's.)
 import { describe, expect, it } from 'vitest';
 import { emittableRuleIds, isSchemaRule, locatedId, otherPlacesOf, RULES, type RuleId } from '../../../scripts/lib/breaking.ts';
-import { readRuleDocs } from './rule-docs.ts';
+import { readRuleDocs } from '../../support/rule-docs.ts';
 
 const docs = readRuleDocs();
 const rules = Object.keys(RULES) as RuleId[];

@@ -3,7 +3,8 @@
 // Then the changes that are no change at all: reorderings.
 import { describe, expect, it } from 'vitest';
 import { diffSpecs, patternIsWider, RULES, ruleOf, type RuleId } from '../../../scripts/lib/breaking.ts';
-import { objectAt, type Json, type JsonObject } from '../../support/specs.ts';
+import { list, reverse } from '../../support/breaking-corpus.ts';
+import { objectAt, requestBodySchema, type Json, type JsonObject } from '../../support/specs.ts';
 
 const PATH = '/v1/{project_id}/things';
 
@@ -89,14 +90,13 @@ const fixture = (): JsonObject => ({
 
 const item = (d: JsonObject) => objectAt(d, 'paths', PATH);
 const op = (d: JsonObject) => objectAt(item(d), 'post');
-const body = (d: JsonObject) => objectAt(op(d), 'requestBody', 'content', 'application/json', 'schema');
+const body = (d: JsonObject) => requestBodySchema(op(d));
 const field = (d: JsonObject, name: string) => objectAt(body(d), 'properties', name);
 const responses = (d: JsonObject) => objectAt(op(d), 'responses');
 const created = (d: JsonObject) => objectAt(responses(d), '201', 'content', 'application/json', 'schema');
 const sent = (d: JsonObject, name: string) => objectAt(created(d), 'properties', name);
 const headers = (d: JsonObject) => objectAt(responses(d), '201', 'headers');
 const param = (d: JsonObject, name: string) => (op(d)['parameters'] as JsonObject[]).find((parameter) => parameter['name'] === name)!;
-const list = (node: JsonObject, key: string) => node[key] as Json[];
 const swap = (node: JsonObject, from: string, to: string) => {
   node[to] = node[from]!;
   delete node[from];
@@ -829,20 +829,19 @@ describe('breaking-change rules', () => {
   });
 });
 
-const reversed = (node: JsonObject, key: string) => void (node[key] = [...list(node, key)].reverse());
 const reversedKeys = (node: JsonObject) => Object.fromEntries(Object.entries(node).reverse());
 
 describe('order carries no meaning', () => {
   it.each<[string, (d: JsonObject) => void]>([
-    ['request oneOf variants', (d) => reversed(field(d, 'force'), 'oneOf')],
-    ['response anyOf variants', (d) => reversed(sent(d, 'kind'), 'anyOf')],
+    ['request oneOf variants', (d) => reverse(field(d, 'force'), 'oneOf')],
+    ['response anyOf variants', (d) => reverse(sent(d, 'kind'), 'anyOf')],
     ['allOf parts', (d) => (field(d, 'name')['allOf'] = [{ maxLength: 10 }, { minLength: 5 }])],
-    ['enum values', (d) => reversed(field(d, 'mode'), 'enum')],
-    ['enum values inside a variant', (d) => reversed(objectAt(field(d, 'force'), 'oneOf', 1), 'enum')],
-    ['required lists', (d) => reversed(body(d), 'required')],
+    ['enum values', (d) => reverse(field(d, 'mode'), 'enum')],
+    ['enum values inside a variant', (d) => reverse(objectAt(field(d, 'force'), 'oneOf', 1), 'enum')],
+    ['required lists', (d) => reverse(body(d), 'required')],
     ['the types of a type list', (d) => (field(d, 'size')['type'] = ['null', 'integer'])],
-    ['parameters', (d) => reversed(op(d), 'parameters')],
-    ['tags', (d) => reversed(op(d), 'tags')],
+    ['parameters', (d) => reverse(op(d), 'parameters')],
+    ['tags', (d) => reverse(op(d), 'tags')],
     [
       'media type examples',
       (d) =>
@@ -852,9 +851,9 @@ describe('order carries no meaning', () => {
     ],
     ['schema examples', (d) => (field(d, 'name')['examples'] = ['wxyz', 'abcd'])],
     ['properties', (d) => (body(d)['properties'] = reversedKeys(objectAt(body(d), 'properties')))],
-    ['security alternatives', (d) => reversed(d, 'security')],
+    ['security alternatives', (d) => reverse(d, 'security')],
     ['schemes of one security alternative', (d) => (list(d, 'security')[1] = { date: [], signature: [] })],
-    ['servers', (d) => reversed(d, 'servers')],
+    ['servers', (d) => reverse(d, 'servers')],
   ])('finds no change after reordering %s', (_, reorder) => {
     const base = (d: JsonObject) => {
       swap(sent(d, 'kind'), 'oneOf', 'anyOf');
@@ -868,7 +867,7 @@ describe('order carries no meaning', () => {
   it('pairs a reordered variant that was also edited with its old self, and reports only the edit', () => {
     const changes = judge({
       change: (d) => {
-        reversed(field(d, 'force'), 'oneOf');
+        reverse(field(d, 'force'), 'oneOf');
         list(objectAt(field(d, 'force'), 'oneOf', 0), 'enum').pop();
       },
     });

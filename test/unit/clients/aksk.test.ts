@@ -221,7 +221,7 @@ describe('signing without Node crypto (as in a browser)', () => {
     });
   });
 
-  it('signs with the secret key it is given when keys alternate (Web Crypto keeps the last key imported)', async () => {
+  it('signs with the secret key it is given when keys alternate (Web Crypto keeps a key per set of credentials)', async () => {
     const other = { ak: 'AccessKey', sk: 'AnotherSecretKey' };
     const expected = (await signRequest(vectorRequest, other)).authorization;
     await withWebCrypto(async (web) => {

@@ -3,8 +3,8 @@
 import { readFileSync } from 'node:fs';
 import { resolve } from 'node:path';
 import { parse } from 'yaml';
-import { repoRoot } from '../../../scripts/lib/apis.ts';
-import type { Verdict } from '../../../scripts/lib/breaking.ts';
+import { repoRoot } from '../../scripts/lib/apis.ts';
+import type { Verdict } from '../../scripts/lib/breaking.ts';
 
 export interface RuleDoc {
   id: string;
@@ -17,7 +17,7 @@ export interface RuleDoc {
   example: unknown;
 }
 
-export const RULE_DOCS_FILE = resolve(repoRoot, 'docs/breaking-rules.md');
+const RULE_DOCS_FILE = resolve(repoRoot, 'docs/breaking-rules.md');
 
 export function readRuleDocs(): RuleDoc[] {
   return readFileSync(RULE_DOCS_FILE, 'utf8')
