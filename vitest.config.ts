@@ -1,5 +1,4 @@
 import { defineConfig } from 'vitest/config';
-import SlowestFirst from './test/support/sequencer.ts';
 
 // Every spec bundled once per run, for every test file that reads the specs.
 const bundledSpecs = 'test/support/bundled-specs-setup.ts';
@@ -17,7 +16,6 @@ export default defineConfig({
     // Many integration tests wait on child processes and servers: one more worker
     // than the 2 cores of a CI machine keeps them busy (measured by npm run bench).
     maxWorkers: 3,
-    sequence: { sequencer: SlowestFirst },
     projects: [
       {
         extends: true,
