@@ -1,49 +1,64 @@
-// `npm run build`, `npm run lint` and `npm run generate:check` on a copy of the
-// repository with a broken or changed spec: each fails, naming the file, line
-// and rule, or the stale files and the command that fixes them.
+// `npm run build` and `npm run generate:check` on a copy of the repository
+// with broken or changed specs: each fails, naming the file, line and rule,
+// or the stale files and the command that fixes them; and `npm run lint`
+// asked for a linter it does not have.
 // (Apart from build-cli.test.ts, so that the two files run side by side.)
 import { writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
-import { copyOfRepo, edit, npmRun, removeCopies, sharedRun } from '../support/repo-copy.ts';
+import { runProcess } from '../../scripts/lib/processes.ts';
+import { edit, removeCopies, sharedRun } from '../support/repo-copy.ts';
 
 afterAll(removeCopies);
 
 describe('npm run build on broken specs', () => {
-  // A spec that breaks a project rule (EVS) and one that does not parse (DWS), in one copy.
+  // In one copy: a spec that breaks a project rule (DWS), one with a problem only Redocly checks (CSS), and one
+  // that does not parse (EVS, the last: Redocly stops at a spec it cannot parse). Spectral and Redocly both run,
+  // so one build reports all three.
   const brokenBuild = sharedRun((dir) => {
     edit(
       dir,
-      'specs/evs/openapi.yaml',
-      '`autobk_snapshot_`, the prefix of the snapshots the system makes during backups.\n          maxLength: 64\n',
-      '`autobk_snapshot_`.\n',
+      'specs/dws/openapi.yaml',
+      '          minLength: 1\n          maxLength: 64\n          examples:\n            - 44b277eb',
+      '          examples:\n            - 44b277eb',
     );
-    edit(dir, 'specs/dws/openapi.yaml', '  version: 1.0.0\n', '  version: 1.0.0\n   summary: [unclosed\n');
+    edit(dir, 'specs/css/openapi.yaml', "      summary: Start a manual snapshot of a cluster's indices\n", '');
+    edit(dir, 'specs/evs/openapi.yaml', '  version: 2.0.0\n', '  version: 2.0.0\n   summary: [unclosed\n');
   }, 'build');
 
+  // Spectral lists each file's findings, with line and column, under its name.
   it('fails on a spec that breaks a project rule, naming file, line and rule', async () => {
     const { status, output } = await brokenBuild();
     expect(status).not.toBe(0);
-    expect(output).toMatch(/specs\/evs\/openapi\.yaml/);
-    expect(output).toMatch(/\d+:\d+\s+error\s+request-string-constrained/);
+    expect(output).toMatch(/specs\/dws\/openapi\.yaml\n(?:\s*\d+:\d+ .*\n)*\s*\d+:\d+\s+error\s+request-string-constrained/);
   });
 
   it('fails on a spec that does not parse, naming file, line and rule', async () => {
     const { status, output } = await brokenBuild();
     expect(status).not.toBe(0);
-    expect(output).toMatch(/specs\/dws\/openapi\.yaml/);
-    expect(output).toMatch(/\d+:\d+\s+error\s+parser/);
+    expect(output).toMatch(/specs\/evs\/openapi\.yaml\n(?:\s*\d+:\d+ .*\n)*\s*\d+:\d+\s+error\s+parser/);
+  });
+
+  it('fails when Redocly finds a problem Spectral does not check, naming file, line and rule', async () => {
+    const { status, output } = await brokenBuild();
+    expect(status).not.toBe(0);
+    expect(output).toMatch(/specs\/css\/openapi\.yaml:\d+:\d+/);
+    expect(output).toMatch(/operation-summary/);
+  });
+
+  it('leaves the formatting check and the generation for once the specs pass', async () => {
+    const { output } = await brokenBuild();
+    expect(output).toContain('lint: formatting not checked until the specs pass.');
+    expect(output).not.toContain('Checking formatting');
+    expect(output).not.toMatch(/snapshot-apis@[\d.]+ generate/);
   });
 });
 
 describe('npm run lint', () => {
-  it('fails when Redocly finds a problem Spectral does not check, naming file, line and rule', async () => {
-    const dir = copyOfRepo();
-    edit(dir, 'specs/css/openapi.yaml', "      summary: Start a manual snapshot of a cluster's indices\n", '');
-    const { status, output } = await npmRun(dir, 'lint');
-    expect(status).not.toBe(0);
-    expect(output).toMatch(/specs\/css\/openapi\.yaml:\d+:\d+/);
-    expect(output).toMatch(/operation-summary/);
+  it('refuses a linter it does not know, listing the ones it does', async () => {
+    const { code, output } = await runProcess('npm', ['run', 'lint', '--', 'spectral', 'eslint']);
+    expect(code).toBe(2);
+    expect(output).toContain('Unknown linter "eslint". Name any of: spectral, redocly, format (or none, for all).');
   });
 });
 
