@@ -10,7 +10,7 @@ import { dirname, join, relative, resolve } from 'node:path';
 import { parseArgs } from 'node:util';
 import { loadApis, repoRoot, type Api } from './lib/apis.ts';
 import { diffSpecs, type Change } from './lib/breaking.ts';
-import { bundleSpec } from './lib/bundle.ts';
+import type { bundleSpec as BundleSpec } from './lib/bundle.ts';
 import { renderMarkdown, type ApiReport } from './lib/breaking-report.ts';
 import { runProcess } from './lib/processes.ts';
 
@@ -52,7 +52,12 @@ async function checkout(ref: string): Promise<string> {
   return dir;
 }
 
+/** Redocly's bundler, loaded on first use: it takes a CPU-second to load, and a bad ref or a renamed API is refused without it. */
+let bundler: Promise<typeof BundleSpec> | undefined;
+
 async function load(api: Api, side: string, configPath?: string) {
+  bundler ??= import('./lib/bundle.ts').then((module) => module.bundleSpec);
+  const bundleSpec = await bundler;
   try {
     return await bundleSpec(api.root, { dereference: true, ...(configPath === undefined ? {} : { configPath }) });
   } catch (error) {

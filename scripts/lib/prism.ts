@@ -22,6 +22,8 @@ export interface PrismOptions {
   seed?: string;
   /** Receives every line Prism prints. */
   onLine?: (line: string) => void;
+  /** What Prism logs: `info` (the default) adds a few lines per request to the warnings and errors. */
+  logLevel?: 'info' | 'warn';
   /** How long to wait for Prism to answer before giving up. */
   readyTimeoutMs?: number;
 }
@@ -42,13 +44,14 @@ export async function startPrism({
   port,
   seed = 'snapshot-apis',
   onLine,
+  logLevel = 'info',
   readyTimeoutMs = 60_000,
 }: PrismOptions): Promise<RunningPrism> {
   const url = `http://${MOCK_HOST}:${port}`;
   const recent: string[] = [];
   const prism = startProcess(
     process.execPath,
-    ['--require', preload, prismBin, 'mock', spec, '--host', MOCK_HOST, '--port', String(port), '--seed', seed],
+    ['--require', preload, prismBin, 'mock', spec, '--host', MOCK_HOST, '--port', String(port), '--seed', seed, '--verboseLevel', logLevel],
     {
       env: { [MOCK_API_VARIABLE]: name },
       onLine: (line) => {
