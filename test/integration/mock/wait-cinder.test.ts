@@ -55,9 +55,9 @@ describe('waitForSnapshot', () => {
 
   it('throws WaitTimeoutError with the last status when the time runs out', async () => {
     const { client } = mockClient();
-    const late = waitForSnapshot(client, snapshot, { timeoutMs: 300, intervalMs: 50, headers: { Prefer: 'example=creating' } });
+    const late = waitForSnapshot(client, snapshot, { timeoutMs: 1000, intervalMs: 50, headers: { Prefer: 'example=creating' } });
     await expect(late).rejects.toBeInstanceOf(WaitTimeoutError);
-    await expect(late).rejects.toMatchObject({ timeoutMs: 300, lastStatus: 'creating' });
+    await expect(late).rejects.toMatchObject({ timeoutMs: 1000, lastStatus: 'creating' });
   });
 
   it('stops when the caller aborts, with the reason given', async () => {
@@ -94,7 +94,7 @@ describe('waitForSnapshotDeletion', () => {
 
   it('keeps polling while the snapshot is deleting, and times out if it never goes', async () => {
     const { client, sent } = mockClient();
-    const late = waitForSnapshotDeletion(client, snapshot, { timeoutMs: 200, intervalMs: 40, headers: { Prefer: 'example=deleting' } });
+    const late = waitForSnapshotDeletion(client, snapshot, { timeoutMs: 1000, intervalMs: 40, headers: { Prefer: 'example=deleting' } });
     await expect(late).rejects.toMatchObject({ name: 'WaitTimeoutError', lastStatus: 'deleting' });
     expect(sent.length).toBeGreaterThan(1);
   });

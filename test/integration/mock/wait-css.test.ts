@@ -78,9 +78,9 @@ describe('waitForSnapshot', () => {
 
   it('throws WaitTimeoutError with the last status when the time runs out', async () => {
     const { client } = mockClient();
-    const late = waitForSnapshot(client, created, { timeoutMs: 300, intervalMs: 50, headers: { Prefer: 'example=building' } });
+    const late = waitForSnapshot(client, created, { timeoutMs: 1000, intervalMs: 50, headers: { Prefer: 'example=building' } });
     await expect(late).rejects.toBeInstanceOf(WaitTimeoutError);
-    await expect(late).rejects.toMatchObject({ timeoutMs: 300, lastStatus: 'BUILDING' });
+    await expect(late).rejects.toMatchObject({ timeoutMs: 1000, lastStatus: 'BUILDING' });
   });
 
   it('stops when the caller aborts, with the reason given', async () => {
@@ -132,7 +132,7 @@ describe('waitForSnapshotDeletion', () => {
 
   it('keeps polling while the snapshot is listed, and times out if it never goes', async () => {
     const { client, sent } = mockClient();
-    const late = waitForSnapshotDeletion(client, deleted, { timeoutMs: 200, intervalMs: 40 });
+    const late = waitForSnapshotDeletion(client, deleted, { timeoutMs: 1000, intervalMs: 40 });
     await expect(late).rejects.toMatchObject({ name: 'WaitTimeoutError', lastStatus: 'COMPLETED' });
     expect(sent.length).toBeGreaterThan(1);
   });

@@ -77,9 +77,9 @@ describe('waitForSnapshot', () => {
 
   it('throws WaitTimeoutError with the last status when the time runs out', async () => {
     const { client } = mockClient({ plan: { [jobPath]: { example: 'running', times: Infinity } } });
-    const late = waitForSnapshot(client, created, { timeoutMs: 300, intervalMs: 50 });
+    const late = waitForSnapshot(client, created, { timeoutMs: 1000, intervalMs: 50 });
     await expect(late).rejects.toBeInstanceOf(WaitTimeoutError);
-    await expect(late).rejects.toMatchObject({ timeoutMs: 300, lastStatus: 'RUNNING' });
+    await expect(late).rejects.toMatchObject({ timeoutMs: 1000, lastStatus: 'RUNNING' });
   });
 
   it('waits the vendor tool’s delay before its first poll when no interval is given', async () => {
@@ -128,7 +128,7 @@ describe('waitForSnapshotDeletion', () => {
 
   it('keeps polling while the snapshot is deleting, and times out if it never goes', async () => {
     const { client, sent } = mockClient({ plan: { [snapshotPath]: { example: 'deleting', times: Infinity } } });
-    const late = waitForSnapshotDeletion(client, { project_id, snapshot_id }, { timeoutMs: 200, intervalMs: 40 });
+    const late = waitForSnapshotDeletion(client, { project_id, snapshot_id }, { timeoutMs: 1000, intervalMs: 40 });
     await expect(late).rejects.toMatchObject({ name: 'WaitTimeoutError', lastStatus: 'deleting' });
     expect(sent.length).toBeGreaterThan(1);
   });
