@@ -1,13 +1,12 @@
 // `npm run build`: the lint, then generation, then the docs, as
 // `npm run lint && npm run generate && npm run build:docs` would run them, but
-// with no npm started in between, and generation and the docs in this one
-// process, which loads the bundler and bundles the specs once for both.
-import { runProcess } from './lib/processes.ts';
+// all in this one process: no npm or Node.js started between the steps, and
+// Redocly's bundler loaded once for generation and the docs.
+import { lint } from './lib/lint.ts';
 
-const lint = await runProcess(process.execPath, ['--import', 'tsx', 'scripts/lint.ts'], { echo: true });
-if (lint.code === 0) {
+if (await lint()) {
   await import('./generate.ts');
   await import('./build-docs.ts');
 } else {
-  process.exitCode = lint.code ?? 1;
+  process.exitCode = 1;
 }

@@ -5,14 +5,13 @@
 // the tests; either failing fails the command.
 import { resolve } from 'node:path';
 import { repoRoot } from './lib/apis.ts';
-import { runProcess } from './lib/processes.ts';
+import { runProcess, terminalColor } from './lib/processes.ts';
 
 const vitest = resolve(repoRoot, 'node_modules/vitest/vitest.mjs');
-const color = process.stdout.isTTY ? { FORCE_COLOR: '1' } : {};
 
 const [typecheck, tests] = await Promise.all([
   runProcess('npm', ['run', '--silent', 'typecheck']),
-  runProcess(process.execPath, [vitest, 'run', ...process.argv.slice(2)], { echo: true, env: color }),
+  runProcess(process.execPath, [vitest, 'run', ...process.argv.slice(2)], { echo: true, env: terminalColor }),
 ]);
 if (typecheck.code === 0) console.log('Type-check (npm run typecheck): no errors.');
 else console.error(`Type-check (npm run typecheck) failed:\n${typecheck.output}`);

@@ -42,6 +42,9 @@ export interface RunningProcess {
   stop(graceMs?: number): Promise<Finished>;
 }
 
+/** The environment that keeps a program's colours when this process prints to a terminal (they go through a pipe). */
+export const terminalColor: Record<string, string> = process.stdout.isTTY ? { FORCE_COLOR: '1' } : {};
+
 const pause = (ms: number) => new Promise((resolveTimer) => setTimeout(resolveTimer, ms));
 
 /** Starts `command` and collects its output until it exits. */
