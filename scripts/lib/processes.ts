@@ -17,6 +17,8 @@ export interface ProcessOptions {
   onLine?: (line: string) => void;
   /** Start the program as the leader of its own process group, as a terminal does. */
   detached?: boolean;
+  /** Open an IPC channel to a Node.js program (`child.send`, and its `message` events). */
+  ipc?: boolean;
 }
 
 export interface Finished {
@@ -49,12 +51,12 @@ const pause = (ms: number) => new Promise((resolveTimer) => setTimeout(resolveTi
 
 /** Starts `command` and collects its output until it exits. */
 export function startProcess(command: string, args: string[], options: ProcessOptions = {}): RunningProcess {
-  const { cwd = repoRoot, env, input, echo = false, onLine, detached = false } = options;
+  const { cwd = repoRoot, env, input, echo = false, onLine, detached = false, ipc = false } = options;
   const child = spawn(command, args, {
     cwd,
     env: { ...process.env, ...env },
     detached,
-    stdio: [input === undefined ? 'ignore' : 'pipe', 'pipe', 'pipe'],
+    stdio: [input === undefined ? 'ignore' : 'pipe', 'pipe', 'pipe', ...(ipc ? (['ipc'] as const) : [])],
   });
   let stdout = '';
   let stderr = '';

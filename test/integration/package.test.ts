@@ -10,7 +10,9 @@
 // The same project compiles and runs the code the docs show: every code sample
 // of every operation and every guide, type-checked as shown (with Node.js's
 // types, since they read credentials from the environment) and run against the
-// Prism mocks, with the endpoint swapped for the mock's and nothing else.
+// Prism mocks, with the endpoint swapped for the mock's and nothing else (the
+// TypeScript ones one after another in one Node.js process; the consumer above
+// shows that a program of the package runs and exits on its own).
 import { build } from 'esbuild';
 import { mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
@@ -23,6 +25,7 @@ import { credentialsEnv, docsPrograms, operationIdOf, pointedAt, readmeSnippets,
 import { guideScenarios } from '../support/guide-scenarios.ts';
 import { RecordingServer } from '../support/http-server.ts';
 import { mockFor } from '../support/mocks.ts';
+import { ModuleRunner } from '../support/module-runner.ts';
 import { RecordingProxy, type Route } from '../support/recording-proxy.ts';
 import { isObject, loadSpec, loadSpecs, objectAt, operationsOf, type JsonObject } from '../support/specs.ts';
 
@@ -115,6 +118,8 @@ const readmeCode = readmeSnippets();
 const fileOf = (program: DocsProgram, folder: 'shown' | 'run') =>
   `docs/${folder}/${program.name.replace(/[^\w]+/g, '-')}.${program.language === 'shell' ? 'sh' : 'ts'}`;
 const routes = new Map<DocsProgram, Route>();
+/** The TypeScript programs, compiled, run in one Node.js process (see module-runner.ts). */
+const programs = new ModuleRunner(consumerDir, docsEnv);
 
 /**
  * Type-checks, with Node.js's types, the docs' TypeScript as shown and as pointed at the mocks.
@@ -175,7 +180,7 @@ beforeAll(async () => {
 }, 240_000);
 
 afterAll(async () => {
-  await Promise.all([server.stop(), proxy.stop()]);
+  await Promise.all([server.stop(), proxy.stop(), programs.stop()]);
   rmSync(workDir, { recursive: true, force: true });
 });
 
@@ -251,9 +256,13 @@ describe('the code of the docs', () => {
 
   it.each(runnable)('runs $name against the mock, as the docs show it but for the endpoint', async (program) => {
     const run = fileOf(program, 'run');
-    const [command, args] = program.language === 'shell' ? ['bash', [run]] : [process.execPath, [run.replace(/\.ts$/, '.js')]];
-    const { code, output } = await runProcess(command, args, { cwd: consumerDir, env: docsEnv });
-    expect(code, output).toBe(0);
+    if (program.language === 'shell') {
+      const { code, output } = await runProcess('bash', [run], { cwd: consumerDir, env: docsEnv });
+      expect(code, output).toBe(0);
+    } else {
+      const { failure, output } = await programs.run(join(consumerDir, run.replace(/\.ts$/, '.js')));
+      expect(failure, output).toBeUndefined();
+    }
     const requests = routes.get(program)!.requests;
     if ('request' in program.expected) {
       expect(requests.map(({ method, url }) => `${method} ${url}`)).toEqual([program.expected.request]);
