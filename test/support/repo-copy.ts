@@ -1,6 +1,6 @@
 // A throwaway copy of the repository (its sources, not its history), with the
 // real node_modules linked in, for tests that run npm scripts and may break a spec.
-import { cpSync, mkdtempSync, readFileSync, rmSync, symlinkSync, writeFileSync } from 'node:fs';
+import { cpSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, symlinkSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { repoRoot } from '../../scripts/lib/apis.ts';
@@ -27,7 +27,13 @@ export function copyOfRepo(): string {
   const dir = mkdtempSync(join(tmpdir(), 'snapshot-apis-'));
   copies.push(dir);
   for (const entry of COPIED) cpSync(resolve(repoRoot, entry), join(dir, entry), { recursive: true });
-  symlinkSync(resolve(repoRoot, 'node_modules'), join(dir, 'node_modules'), 'dir');
+  // The installed packages, linked one by one, and a cache of the copy's own: the tools' caches (Prettier's)
+  // are keyed by absolute path, so a shared one would be overwritten with the copy's files each run.
+  const modules = resolve(repoRoot, 'node_modules');
+  mkdirSync(join(dir, 'node_modules'));
+  for (const entry of readdirSync(modules)) {
+    if (entry !== '.cache') symlinkSync(join(modules, entry), join(dir, 'node_modules', entry));
+  }
   return dir;
 }
 
