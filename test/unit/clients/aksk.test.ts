@@ -11,6 +11,7 @@ import * as evs from '../../../generated/evs/index.ts';
 import { acceptsAkSk } from '../../../scripts/lib/operations.ts';
 import { sampleCalls } from '../../../scripts/lib/sample-calls.ts';
 import { sdkDate, signRequest } from '../../../src/shared/aksk.ts';
+import { anyCodePoint } from '../../support/arbitraries.ts';
 import { callOperation, clientModule, type AnyClient } from '../../support/calls.ts';
 import { vendorAuthorization } from '../../support/huawei-oracle.ts';
 import { loadSpecs } from '../../support/specs.ts';
@@ -60,7 +61,7 @@ describe('SDK-HMAC-SHA256 signatures', () => {
         { maxLength: 4, selector: ([key]) => key },
       ),
       body: fc.option(
-        fc.dictionary(fc.string({ maxLength: 8 }), fc.oneof(fc.string({ unit: 'binary', maxLength: 20 }), fc.integer(), fc.boolean()), {
+        fc.dictionary(fc.string({ maxLength: 8 }), fc.oneof(fc.string({ unit: anyCodePoint, maxLength: 20 }), fc.integer(), fc.boolean()), {
           maxKeys: 4,
         }),
         { nil: undefined },
