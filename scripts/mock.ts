@@ -1,12 +1,16 @@
 // `npm run mock [-- <api>...]`: one Prism mock server per API of redocly.yaml
 // (or only the APIs named) on 127.0.0.1, DWS 4010, Cinder 4011, CSS 4012, EVS
 // 4013 (4010 + the API's place in the list), each movable with MOCK_PORT_<API>.
-// Prints what runs where, forwards Prism's log lines with the API's name, and
-// stops all of them on Ctrl-C or SIGTERM, or when one of them dies.
+// Starts them side by side, prints what runs where, forwards Prism's log lines
+// with the API's name (every request's with MOCK_LOG_LEVEL=info, the default;
+// warnings and errors only with warn), and stops all of them on Ctrl-C or
+// SIGTERM, or when one of them dies. MOCK_SEED sets the seed of the bodies
+// generated for `Prefer: dynamic=true` (they repeat from run to run).
 import { relative } from 'node:path';
 import { loadApis, repoRoot, type Api } from './lib/apis.ts';
+import { mockTable } from './lib/mock-table.ts';
 import { ensurePortFree, PortError, portFromEnv } from './lib/ports.ts';
-import { startPrism, type RunningPrism } from './lib/prism.ts';
+import { PRISM_LOG_LEVELS, startPrism, type PrismLogLevel, type RunningPrism } from './lib/prism.ts';
 
 const FIRST_PORT = 4010;
 
@@ -27,6 +31,15 @@ async function stopAll(exitCode: number): Promise<never> {
 /** A request the user made that cannot be served; the message says what to do instead. */
 class UsageError extends Error {}
 
+function logLevelFromEnv(): PrismLogLevel {
+  const value = process.env['MOCK_LOG_LEVEL'] || 'info';
+  const level = PRISM_LOG_LEVELS.find((known) => known === value);
+  if (level === undefined) {
+    throw new UsageError(`MOCK_LOG_LEVEL=${JSON.stringify(value)} is not a log level; set it to ${PRISM_LOG_LEVELS.join(' or ')}.`);
+  }
+  return level;
+}
+
 /** The APIs named on the command line, or all of them. */
 function chosen(apis: Api[], names: string[]): Api[] {
   const unknown = names.filter((name) => !apis.some((api) => api.name === name));
@@ -39,8 +52,10 @@ function chosen(apis: Api[], names: string[]): Api[] {
 }
 
 let mocks: (Api & { port: number; variable: string })[];
+let logLevel: PrismLogLevel;
 try {
   const apis = loadApis();
+  logLevel = logLevelFromEnv();
   mocks = chosen(apis, process.argv.slice(2)).map((api) => ({ ...api, ...portFor(api.name, apis.indexOf(api)) }));
   for (const { name, port, variable } of mocks) await ensurePortFree(port, `${name} mock`, variable);
 } catch (error) {
@@ -49,38 +64,43 @@ try {
   process.exit(1);
 }
 
+/** Prism's options beyond the API: the log level, and the seed when one is set. */
+const seed = process.env['MOCK_SEED'];
+const prismOptions = { logLevel, ...(seed ? { seed } : {}) };
+
 process.once('SIGINT', () => void stopAll(0));
 process.once('SIGTERM', () => void stopAll(0));
 
-try {
-  for (const { name, root, port } of mocks) {
-    const prism = await startPrism({ api: { name, root }, port, onLine: (line) => console.log(`[${name}] ${line}`) });
-    running.push(prism);
-    void prism.exited.then((signal) => {
-      // Ctrl-C reaches every process of the terminal's group, Prism's included.
-      if (stopping || signal === 'SIGINT' || signal === 'SIGTERM') return;
-      console.error(`The ${name} mock stopped unexpectedly; stopping the others.`);
-      void stopAll(1);
-    });
-  }
-} catch (error) {
-  console.error(error instanceof Error ? error.message : error);
+// Side by side; every start settles (ready, or failed and stopped) before a failure stops the others, so none is left behind.
+const starts = await Promise.allSettled(
+  mocks.map(({ name, root, port }) =>
+    startPrism({ api: { name, root }, port, ...prismOptions, onLine: (line) => console.log(`[${name}] ${line}`) }),
+  ),
+);
+for (const start of starts) if (start.status === 'fulfilled') running.push(start.value);
+const failed = starts.find((start) => start.status === 'rejected');
+if (failed !== undefined) {
+  const reason: unknown = failed.reason;
+  console.error(reason instanceof Error ? reason.message : reason);
   await stopAll(1);
 }
+running.forEach((prism, index) => {
+  void prism.exited.then((signal) => {
+    // Ctrl-C reaches every process of the terminal's group, Prism's included.
+    if (stopping || signal === 'SIGINT' || signal === 'SIGTERM') return;
+    console.error(`The ${mocks[index]!.name} mock stopped unexpectedly; stopping the others.`);
+    void stopAll(1);
+  });
+});
 
-const rows = mocks.map(({ name, root, port, variable }, index) => [
-  name,
-  `http://127.0.0.1:${port}`,
-  variable,
-  relative(repoRoot, root),
-  String(running[index]!.pid),
-]);
-const header = ['API', 'URL', 'PORT VARIABLE', 'SPEC', 'PID'];
-const widths = header.map((title, column) => Math.max(title.length, ...rows.map((row) => row[column]!.length)));
-const line = (cells: string[]) =>
-  cells
-    .map((cell, column) => cell.padEnd(widths[column]!))
-    .join('  ')
-    .trimEnd();
-console.log(['', 'Mock servers running:', line(header), ...rows.map(line), ''].join('\n'));
-console.log('Requests need an X-Auth-Token header (any value will do) or the AK/SK headers. Ctrl-C stops all mocks.');
+console.log(
+  mockTable(
+    mocks.map(({ name, root, port, variable }, index) => ({
+      api: name,
+      url: `http://127.0.0.1:${port}`,
+      variable,
+      spec: relative(repoRoot, root),
+      pid: running[index]!.pid,
+    })),
+  ),
+);

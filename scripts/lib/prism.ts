@@ -14,6 +14,10 @@ const preload = fileURLToPath(new URL('./prism-preload.cjs', import.meta.url));
 /** Tells the preload which API it serves, by its name in redocly.yaml (read in prism-preload.cjs). */
 const MOCK_API_VARIABLE = 'SNAPSHOT_APIS_MOCK_API';
 
+/** What Prism logs: `info` adds a few lines per request to the warnings and errors that `warn` keeps. */
+export const PRISM_LOG_LEVELS = ['info', 'warn'] as const;
+export type PrismLogLevel = (typeof PRISM_LOG_LEVELS)[number];
+
 export interface PrismOptions {
   /** The API to serve: its spec (Prism resolves its $refs), and its name for the preload. */
   api: Api;
@@ -22,8 +26,8 @@ export interface PrismOptions {
   seed?: string;
   /** Receives every line Prism prints. */
   onLine?: (line: string) => void;
-  /** What Prism logs: `info` (the default) adds a few lines per request to the warnings and errors. */
-  logLevel?: 'info' | 'warn';
+  /** `info` by default. */
+  logLevel?: PrismLogLevel;
   /** How long to wait for Prism to answer before giving up. */
   readyTimeoutMs?: number;
 }

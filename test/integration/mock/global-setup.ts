@@ -1,15 +1,17 @@
-// Starts one Prism mock per API for the contract tests, on free ports, and
-// stops them all when the run ends, whether tests passed or failed. Each
+// Starts the mocks for the contract tests as a user does, with `npm run mock`
+// (every API, on free ports), and stops it when the run ends, whether tests
+// passed or failed: SIGTERM, after which none of its Prisms may be left. Each
 // Prism's warnings and errors (its violations among them) go to
-// test-results/prism/<api>.log, printed by a failing test. Its lines for every
-// request would take a third of its CPU time over the run's 4,000 requests.
-import { createWriteStream, mkdirSync } from 'node:fs';
+// test-results/prism/<api>.log, printed by a failing test. MOCK_LOG_LEVEL=warn
+// leaves out Prism's lines for every request: a third of its CPU time over the
+// run's 4,000 requests.
+import { createWriteStream, mkdirSync, type WriteStream } from 'node:fs';
 import { resolve } from 'node:path';
 import type { TestProject } from 'vitest/node';
 import { loadApis, repoRoot } from '../../../scripts/lib/apis.ts';
+import { MOCKS_READY, readMockTable } from '../../../scripts/lib/mock-table.ts';
 import { findFreePorts } from '../../../scripts/lib/ports.ts';
-import { isRunning } from '../../../scripts/lib/processes.ts';
-import { startPrism, type RunningPrism } from '../../../scripts/lib/prism.ts';
+import { isRunning, startProcess } from '../../../scripts/lib/processes.ts';
 
 /** Fixed, so dynamic responses and their failures repeat from run to run. */
 export const CONTRACT_SEED = '20261123';
@@ -31,33 +33,40 @@ export default async function setup(project: TestProject): Promise<() => Promise
   const logDir = resolve(repoRoot, 'test-results/prism');
   mkdirSync(logDir, { recursive: true });
   const ports = await findFreePorts(apis.length);
-  const started: RunningPrism[] = [];
-  const mocks: Record<string, MockServer> = {};
-  const stopAll = async () => {
-    await Promise.all(started.map((prism) => prism.stop()));
-    const survivors = started.filter((prism) => isRunning(prism.pid));
-    if (survivors.length > 0) throw new Error(`Prism still running after teardown: pids ${survivors.map((p) => p.pid).join(', ')}`);
+  const variables = Object.fromEntries(apis.map((api, index) => [`MOCK_PORT_${api.name.toUpperCase()}`, String(ports[index])]));
+  const logs = new Map<string, { path: string; sink: WriteStream }>(
+    apis.map(({ name }) => {
+      const path = resolve(logDir, `${name}.log`);
+      return [name, { path, sink: createWriteStream(path) }];
+    }),
+  );
+  const run = startProcess('npm', ['run', '--silent', 'mock'], {
+    env: { ...variables, MOCK_LOG_LEVEL: 'warn', MOCK_SEED: CONTRACT_SEED },
+    // Each Prism's lines come as `[<api>] <line>`.
+    onLine: (line) => {
+      const [, api, text] = /^\[(\w+)\] (.*)$/.exec(line) ?? [];
+      if (api !== undefined) logs.get(api)?.sink.write(`${text}\n`);
+    },
+  });
+  let table: ReturnType<typeof readMockTable> = [];
+  const stop = async () => {
+    const { output } = await run.stop();
+    for (const { sink } of logs.values()) sink.end();
+    const survivors = table.filter(({ pid }) => isRunning(pid));
+    if (survivors.length > 0) {
+      throw new Error(`Prism still running after npm run mock was stopped: pids ${survivors.map(({ pid }) => pid).join(', ')}\n${output}`);
+    }
   };
   try {
-    await Promise.all(
-      apis.map(async (api, index) => {
-        const log = resolve(logDir, `${api.name}.log`);
-        const sink = createWriteStream(log);
-        const prism = await startPrism({
-          api,
-          port: ports[index]!,
-          seed: CONTRACT_SEED,
-          logLevel: 'warn',
-          onLine: (line) => sink.write(`${line}\n`),
-        });
-        started.push(prism);
-        mocks[api.name] = { url: prism.url, pid: prism.pid, log };
-      }),
-    );
+    await run.waitFor(MOCKS_READY);
+    table = readMockTable(run.output());
+    const misplaced = apis.filter((api, index) => !table.some((row) => row.api === api.name && row.url.endsWith(`:${ports[index]}`)));
+    if (misplaced.length > 0)
+      throw new Error(`npm run mock did not serve ${misplaced.map((api) => api.name).join(', ')} where asked:\n${run.output()}`);
   } catch (error) {
-    await stopAll();
+    await stop();
     throw error;
   }
-  project.provide('mocks', mocks);
-  return stopAll;
+  project.provide('mocks', Object.fromEntries(table.map(({ api, url, pid }) => [api, { url, pid, log: logs.get(api)!.path }])));
+  return stop;
 }

@@ -1,9 +1,12 @@
 // `npm run mock` as a user runs it: the mocks start where the table says,
 // answer, and are all gone after SIGTERM or Ctrl-C; a taken port, a bad port
-// variable or an unknown API name is a clear error.
+// variable, an unknown log level or an unknown API name is a clear error. The
+// run with every API is the one the contract tests use (global-setup.ts):
+// started once, for all of them, and checked here.
 import { createServer, type Server } from 'node:net';
-import { afterEach, describe, expect, it } from 'vitest';
+import { afterEach, describe, expect, inject, it } from 'vitest';
 import { loadApis } from '../../../scripts/lib/apis.ts';
+import { MOCKS_READY, readMockTable } from '../../../scripts/lib/mock-table.ts';
 import { findFreePorts, listenOnLoopback } from '../../../scripts/lib/ports.ts';
 import { isRunning, startProcess, type RunningProcess } from '../../../scripts/lib/processes.ts';
 
@@ -47,16 +50,9 @@ function runMock(ports: Record<string, string>, apis: string[] = []): RunningPro
   return run;
 }
 
-async function tableOf(run: RunningProcess): Promise<{ api: string; url: string; pid: number }[]> {
-  await run.waitFor(/Ctrl-C stops all mocks/);
-  const rows = run
-    .output()
-    .split('\n')
-    .filter((line) => /^\w+\s+http:\/\/127\.0\.0\.1:\d+\s/.test(line));
-  return rows.map((row) => {
-    const cells = row.split(/\s+/);
-    return { api: cells[0]!, url: cells[1]!, pid: Number(cells[cells.length - 1]) };
-  });
+async function tableOf(run: RunningProcess) {
+  await run.waitFor(MOCKS_READY);
+  return readMockTable(run.output());
 }
 
 async function portVariables(): Promise<Record<string, string>> {
@@ -77,18 +73,26 @@ async function expectAllGone(run: RunningProcess, table: { url: string; pid: num
 }
 
 describe('npm run mock', () => {
-  it('serves every API where its table says, holds requests to the spec, and leaves nothing running after SIGTERM', async () => {
-    const ports = await portVariables();
-    const run = runMock(ports);
-    const table = await tableOf(run);
-    expect(table.map((row) => row.api)).toEqual(loadApis().map((api) => api.name));
-    expect(table.map((row) => row.url)).toEqual(Object.values(ports).map((port) => `http://127.0.0.1:${port}`));
-    const unauthenticated = await fetch(`${table[0]!.url}/v1.0/89cd04f168b84af6be287f71730fdb4b/snapshots`, {
+  it('serves every API where its table says and holds requests to the spec (the run the contract tests use)', async () => {
+    const mocks = inject('mocks');
+    expect(Object.keys(mocks)).toEqual(loadApis().map((api) => api.name));
+    for (const { url, pid } of Object.values(mocks)) {
+      expect(isRunning(pid)).toBe(true);
+      expect(await answers(url), `${url} answers`).toBe(true);
+    }
+    const unauthenticated = await fetch(`${mocks['dws']!.url}/v1.0/89cd04f168b84af6be287f71730fdb4b/snapshots`, {
       method: 'POST',
       headers: { 'content-type': 'application/json' },
       body: JSON.stringify({ snapshot: { name: 'snapshot-3', cluster_id: '44b277eb-39be-4921-be31-3d61b43651d7' } }),
     });
     expect(unauthenticated.status).toBe(401);
+  });
+
+  it('leaves nothing running after SIGTERM', async () => {
+    const ports = await portVariables();
+    const run = runMock(ports, ['css']);
+    const table = await tableOf(run);
+    expect(table.map((row) => `${row.api} ${row.url}`)).toEqual([`css http://127.0.0.1:${ports['MOCK_PORT_CSS']}`]);
 
     run.child.kill('SIGTERM');
     await expectAllGone(run, table, 'SIGTERM');
@@ -122,6 +126,12 @@ describe('npm run mock', () => {
     const { code, output } = await runMock({ ...(await portVariables()), MOCK_PORT_EVS: 'eighty' }).exited;
     expect(code).not.toBe(0);
     expect(output).toContain('MOCK_PORT_EVS="eighty" is not a port number');
+  });
+
+  it('refuses a log level it does not know, naming the ones it does', async () => {
+    const { code, output } = await runMock({ ...(await portVariables()), MOCK_LOG_LEVEL: 'debug' }).exited;
+    expect(code).not.toBe(0);
+    expect(output).toContain('MOCK_LOG_LEVEL="debug" is not a log level; set it to info or warn.');
   });
 
   it('refuses an API name it does not know, listing the ones it does', async () => {
