@@ -109,7 +109,13 @@ export function startProcess(command: string, args: string[], options: ProcessOp
     async stop(graceMs = 5_000) {
       if (running) {
         child.kill('SIGTERM');
-        const gone = await Promise.race([exited.then(() => true), pause(graceMs).then(() => false)]);
+        // The grace timer is cleared once the program is gone: left pending, it would keep this process alive for graceMs.
+        let grace: NodeJS.Timeout | undefined;
+        const gone = await Promise.race([
+          exited.then(() => true),
+          new Promise<false>((resolveTimer) => (grace = setTimeout(() => resolveTimer(false), graceMs))),
+        ]);
+        clearTimeout(grace);
         if (!gone) child.kill('SIGKILL');
       }
       return exited;
