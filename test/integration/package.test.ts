@@ -14,7 +14,7 @@
 // TypeScript ones one after another in one Node.js process; the consumer above
 // shows that a program of the package runs and exits on its own).
 import { build } from 'esbuild';
-import { mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { dirname, join, resolve } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -195,6 +195,14 @@ describe('the packed package', () => {
     expect(installed.dependencies).toEqual(packageJson('.').dependencies);
     for (const version of Object.values(installed.dependencies ?? {})) expect(version).toMatch(/^\d+\.\d+\.\d+$/);
     await run('npm', ['ls', '--all'], consumerDir);
+  });
+
+  it('ships a compiled module for each source and nothing else (no leftover of a deleted source)', () => {
+    const shipped = join(consumerDir, 'node_modules/snapshot-apis/dist');
+    const compiled = readdirSync(shipped, { recursive: true, encoding: 'utf8' }).filter((file) => file.endsWith('.js'));
+    const sources = compiled.filter((file) => existsSync(resolve(repoRoot, file.replace(/\.js$/, '.ts'))));
+    expect(compiled.length).toBeGreaterThan(0);
+    expect(compiled).toEqual(sources);
   });
 
   it('ships the licence text', () => {
