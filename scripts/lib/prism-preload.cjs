@@ -14,7 +14,9 @@
 //    follow. A service sends that link only for a full page, and a generated
 //    page is never full (it holds a handful of items, the service's limit is
 //    hundreds), so top-level `*_links` go from generated answers.
-// 4. Prism copies the request's violations, which quote the request's own
+// 4. Generated bodies keep their schema's maxProperties, which json-schema-faker
+//    can exceed (see prism-generated-limits.cjs).
+// 5. Prism copies the request's violations, which quote the request's own
 //    property names, into the `sl-violations` response header as they are. A
 //    name with a character that an HTTP header cannot carry (beyond Latin-1, or
 //    a control character) makes Node throw, and the mock server dies (reported
@@ -25,6 +27,8 @@
 const http = require('node:http');
 const { guardRequests } = require('./prism-request-guard.cjs');
 const { validationErrorBodies } = require('./prism-validation-errors.cjs');
+const { withinMaxProperties } = require('./prism-generated-limits.cjs');
+const { fromPrismHttp } = require('./prism-modules.cjs');
 
 /** @typedef {import('./prism-validation-errors.cjs').Violation} Violation */
 
@@ -96,6 +100,15 @@ function withoutGeneratedNextLinks(request, response) {
     return body;
   });
 }
+
+// The json-schema-faker instance Prism generates with: its generate() hands each value on within maxProperties.
+const { JSONSchemaFaker } = fromPrismHttp('json-schema-faker');
+const generate = JSONSchemaFaker.generate;
+JSONSchemaFaker.generate = /** @type {typeof generate} */ (
+  function generateWithinMaxProperties(/** @type {Parameters<typeof generate>} */ ...args) {
+    return withinMaxProperties(generate.apply(JSONSchemaFaker, args), args[0]);
+  }
+);
 
 const createServer = http.createServer;
 /** Prism (through micri) creates exactly one server, with its request listener as the only function argument. */

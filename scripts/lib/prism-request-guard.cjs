@@ -22,12 +22,8 @@
 // (micri's `text`, which caches the body per request, so Prism's own read gets
 // the same text), so a refused request never reaches Prism.
 'use strict';
-const { createRequire } = require('node:module');
-
 // The very modules the running Prism uses: micri's body cache is per module instance.
-const fromPrismCli = createRequire(require.resolve('@stoplight/prism-cli/package.json'));
-const fromPrismServer = createRequire(fromPrismCli.resolve('@stoplight/prism-http-server/package.json'));
-const fromPrismHttp = createRequire(fromPrismCli.resolve('@stoplight/prism-http/package.json'));
+const { fromPrismServer, fromPrismHttp } = require('./prism-modules.cjs');
 /** @type {{ text(request: import('node:http').IncomingMessage, options: { limit: number, encoding: string }): Promise<string> }} */
 const micri = fromPrismServer('micri');
 /** @type {(request: import('node:http').IncomingMessage, types: string[]) => string | false | null} */

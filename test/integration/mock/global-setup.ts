@@ -13,9 +13,6 @@ import { MOCKS_READY, readMockTable } from '../../../scripts/lib/mock-table.ts';
 import { findFreePorts } from '../../../scripts/lib/ports.ts';
 import { isRunning, startProcess } from '../../../scripts/lib/processes.ts';
 
-/** Fixed, so dynamic responses and their failures repeat from run to run. */
-export const CONTRACT_SEED = '20261123';
-
 export interface MockServer {
   url: string;
   pid: number;
@@ -41,7 +38,7 @@ export default async function setup(project: TestProject): Promise<() => Promise
     }),
   );
   const run = startProcess('npm', ['run', '--silent', 'mock'], {
-    env: { ...variables, MOCK_LOG_LEVEL: 'warn', MOCK_SEED: CONTRACT_SEED },
+    env: { ...variables, MOCK_LOG_LEVEL: 'warn' },
     // Each Prism's lines come as `[<api>] <line>`.
     onLine: (line) => {
       const [, api, text] = /^\[(\w+)\] (.*)$/.exec(line) ?? [];
