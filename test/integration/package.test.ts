@@ -29,8 +29,9 @@ import { ModuleRunner } from '../support/module-runner.ts';
 import { RecordingProxy, type Route } from '../support/recording-proxy.ts';
 import { isObject, loadSpec, loadSpecs, objectAt, operationsOf, type JsonObject } from '../support/specs.ts';
 
-const workDir = mkdtempSync(join(tmpdir(), 'snapshot-apis-consumer-'));
-const consumerDir = join(workDir, 'consumer');
+// Made by beforeAll, which a run that filters out every test of this file skips (and afterAll with it).
+let workDir: string;
+let consumerDir: string;
 const server = new RecordingServer();
 const proxy = new RecordingProxy();
 
@@ -121,7 +122,7 @@ const fileOf = (program: DocsProgram, folder: 'shown' | 'run') =>
   `docs/${folder}/${program.name.replace(/[^\w]+/g, '-')}.${program.language === 'shell' ? 'sh' : 'ts'}`;
 const routes = new Map<DocsProgram, Route>();
 /** The TypeScript programs, compiled, run in one Node.js process (see module-runner.ts). */
-const programs = new ModuleRunner(consumerDir, docsEnv);
+let programs: ModuleRunner | undefined;
 
 /**
  * Type-checks, with Node.js's types, the docs' TypeScript as shown and as pointed at the mocks.
@@ -157,6 +158,9 @@ const tsc = resolve(repoRoot, 'node_modules/typescript/bin/tsc');
 let compiled: { consumer: Finished; docs: Finished };
 
 beforeAll(async () => {
+  workDir = mkdtempSync(join(tmpdir(), 'snapshot-apis-consumer-'));
+  consumerDir = join(workDir, 'consumer');
+  programs = new ModuleRunner(consumerDir, docsEnv);
   await Promise.all([server.start(), proxy.start()]);
   const pack = async (...args: string[]) =>
     (JSON.parse(await run('npm', ['pack', '--json', '--pack-destination', workDir, ...args], repoRoot)) as { filename: string }[]).map(
@@ -182,8 +186,8 @@ beforeAll(async () => {
 }, 240_000);
 
 afterAll(async () => {
-  await Promise.all([server.stop(), proxy.stop(), programs.stop()]);
-  rmSync(workDir, { recursive: true, force: true });
+  await Promise.all([server.stop(), proxy.stop(), programs?.stop()]);
+  if (workDir !== undefined) rmSync(workDir, { recursive: true, force: true });
 });
 
 describe('the packed package', () => {
@@ -270,7 +274,7 @@ describe('the code of the docs', () => {
       const { code, output } = await runProcess('bash', [run], { cwd: consumerDir, env: docsEnv });
       expect(code, output).toBe(0);
     } else {
-      const { failure, output } = await programs.run(join(consumerDir, run.replace(/\.ts$/, '.js')));
+      const { failure, output } = await programs!.run(join(consumerDir, run.replace(/\.ts$/, '.js')));
       expect(failure, output).toBeUndefined();
     }
     const requests = routes.get(program)!.requests;

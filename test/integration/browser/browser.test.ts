@@ -25,7 +25,8 @@ const AK = 'HPUAXZ1EXAMPLE7KEYID';
 const SK = 'zJ8s9F2kQ0b1EXAMPLEsecretKEYvalue0123456';
 const EVS_CREATED = { job_id: '70a599e0-31e7-49b7-b260-868f441e862b', snapshot_id: '2a4d0f86-67cd-408a-8b66-017454fb7793' };
 
-const pageDir = mkdtempSync(join(tmpdir(), 'snapshot-apis-browser-'));
+/** Made by beforeAll, which a run that filters out every test of this file skips (and afterAll with it). */
+let pageDir: string | undefined;
 const tokenServer = new RecordingServer({ cors: true });
 const signedServer = new VerifyingServer({ [AK]: SK }, { cors: true, body: EVS_CREATED });
 let bundle = '';
@@ -35,6 +36,7 @@ let guarded: GuardedPage;
 
 beforeAll(async () => {
   bundle = new TextDecoder().decode(await bundleForBrowser({ entryPoints: [resolve(import.meta.dirname, 'app.ts')] }));
+  pageDir = mkdtempSync(join(tmpdir(), 'snapshot-apis-browser-'));
   writeFileSync(join(pageDir, 'app.js'), bundle);
   writeFileSync(join(pageDir, 'index.html'), '<!doctype html><title>snapshot-apis</title><script type="module" src="app.js"></script>');
   await Promise.all([tokenServer.start(), signedServer.start()]);
@@ -50,7 +52,7 @@ afterAll(async () => {
   await browser?.close();
   await site?.close();
   await Promise.all([tokenServer.stop(), signedServer.stop()]);
-  rmSync(pageDir, { recursive: true, force: true });
+  if (pageDir !== undefined) rmSync(pageDir, { recursive: true, force: true });
 });
 
 interface PageApi {

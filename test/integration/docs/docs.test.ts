@@ -20,7 +20,8 @@ import { serveFolder, type StaticServer } from '../../../scripts/lib/static-serv
 import { guardedContext, launchChromium, type GuardedPage } from '../../support/browser.ts';
 import { isObject, loadSpecs, operationsOf, requestBodySchema, type Json, type JsonObject, type LoadedSpec } from '../../support/specs.ts';
 
-const docsDir = mkdtempSync(join(tmpdir(), 'snapshot-apis-docs-'));
+/** Made by beforeAll, which a run that filters out every test of this file skips (and afterAll with it). */
+let docsDir: string | undefined;
 // Screenshots are for people to look at, and assert nothing: taking them costs a few seconds of CPU
 // in every run, so only `DOCS_SCREENSHOTS=1` takes them.
 const screenshots = process.env['DOCS_SCREENSHOTS'] === '1' ? resolve(repoRoot, 'test-results/screenshots') : undefined;
@@ -31,6 +32,7 @@ let newPage: () => Promise<GuardedPage>;
 
 beforeAll(async () => {
   if (screenshots !== undefined) mkdirSync(screenshots, { recursive: true });
+  docsDir = mkdtempSync(join(tmpdir(), 'snapshot-apis-docs-'));
   await buildDocs(docsDir);
   server = await serveFolder(docsDir, 0);
   browser = await launchChromium();
@@ -40,7 +42,7 @@ beforeAll(async () => {
 afterAll(async () => {
   await browser?.close();
   await server?.close();
-  rmSync(docsDir, { recursive: true, force: true });
+  if (docsDir !== undefined) rmSync(docsDir, { recursive: true, force: true });
 });
 
 const specs: LoadedSpec[] = await loadSpecs();
