@@ -8,14 +8,14 @@
 // generated for `Prefer: dynamic=true` (they repeat from run to run).
 import { relative } from 'node:path';
 import { loadApis, repoRoot, type Api } from './lib/apis.ts';
-import { mockTable } from './lib/mock-table.ts';
+import { logLine, mockTable, portVariable } from './lib/mock-cli.ts';
 import { ensurePortFree, PortError, portFromEnv } from './lib/ports.ts';
 import { PRISM_LOG_LEVELS, startPrism, type PrismLogLevel, type RunningPrism } from './lib/prism.ts';
 
 const FIRST_PORT = 4010;
 
 function portFor(name: string, index: number): { port: number; variable: string } {
-  const variable = `MOCK_PORT_${name.toUpperCase()}`;
+  const variable = portVariable(name);
   return { port: portFromEnv(variable, FIRST_PORT + index), variable };
 }
 
@@ -73,9 +73,7 @@ process.once('SIGTERM', () => void stopAll(0));
 
 // Side by side; every start settles (ready, or failed and stopped) before a failure stops the others, so none is left behind.
 const starts = await Promise.allSettled(
-  mocks.map(({ name, root, port }) =>
-    startPrism({ api: { name, root }, port, ...prismOptions, onLine: (line) => console.log(`[${name}] ${line}`) }),
-  ),
+  mocks.map((api) => startPrism({ api, port: api.port, ...prismOptions, onLine: (line) => console.log(logLine(api.name, line)) })),
 );
 for (const start of starts) if (start.status === 'fulfilled') running.push(start.value);
 const failed = starts.find((start) => start.status === 'rejected');
@@ -95,9 +93,9 @@ running.forEach((prism, index) => {
 
 console.log(
   mockTable(
-    mocks.map(({ name, root, port, variable }, index) => ({
+    mocks.map(({ name, root, variable }, index) => ({
       api: name,
-      url: `http://127.0.0.1:${port}`,
+      url: running[index]!.url,
       variable,
       spec: relative(repoRoot, root),
       pid: running[index]!.pid,

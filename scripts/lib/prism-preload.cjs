@@ -8,15 +8,17 @@
 //    prism-validation-errors.cjs (named by SNAPSHOT_APIS_MOCK_API, set by
 //    prism.ts), the body of a 400 that Prism sends for an invalid request is
 //    rendered from the violations instead of being the spec's fixed example.
-// 3. Generated list pages carry no next link: Prism's `Prefer: dynamic=true`
-//    fakes every optional property, `snapshots_links` included, with `next`
-//    links to random hosts that real clients (openstacksdk, cinderclient)
-//    follow. A service sends that link only for a full page, and a generated
-//    page is never full (it holds a handful of items, the service's limit is
-//    hundreds), so top-level `*_links` go from generated answers.
-// 4. Generated bodies keep their schema's maxProperties, which json-schema-faker
-//    can exceed (see prism-generated-limits.cjs).
-// 5. Prism copies the request's violations, which quote the request's own
+// 3. Generated answers as a service could send them, fixed where Prism's
+//    generator (json-schema-faker) makes them (asTheServiceSends):
+//    - list pages carry no next link: `Prefer: dynamic=true` fakes every
+//      optional property, `snapshots_links` included, with `next` links to
+//      random hosts that real clients (openstacksdk, cinderclient) follow. A
+//      service sends that link only for a full page, and a generated page is
+//      never full (it holds a handful of items, the service's limit is
+//      hundreds), so top-level `*_links` go;
+//    - objects keep their schema's maxProperties, which the generator can
+//      exceed (see prism-generated-limits.cjs).
+// 4. Prism copies the request's violations, which quote the request's own
 //    property names, into the `sl-violations` response header as they are. A
 //    name with a character that an HTTP header cannot carry (beyond Latin-1, or
 //    a control character) makes Node throw, and the mock server dies (reported
@@ -46,17 +48,20 @@ function parseOrUndefined(/** @type {string | undefined} */ text) {
 }
 
 /**
- * Lets `rewrite` replace the JSON body Prism ends the response with, before its headers are sent: it gets the
- * body as Prism wrote it and returns the replacement, or undefined to leave it.
+ * Makes the response's body, when Prism ends it with violations listed, the API's own validation error body.
  * @param {import('node:http').ServerResponse} response
- * @param {(body: string | Buffer) => unknown} rewrite
+ * @param {string | undefined} body the request body as read by the guard
  */
-function rewriteBody(response, rewrite) {
+function answerViolationsAsTheService(response, body) {
+  const render = renderValidationError;
+  if (render === undefined) return;
   const end = response.end;
   response.end = /** @type {typeof response.end} */ (
-    function endRewritten(/** @type {unknown} */ chunk, /** @type {unknown[]} */ ...rest) {
-      if (!response.headersSent && (typeof chunk === 'string' || Buffer.isBuffer(chunk))) {
-        const replacement = rewrite(chunk);
+    function endWithServiceBody(/** @type {unknown} */ chunk, /** @type {unknown[]} */ ...rest) {
+      const header = response.getHeader(VIOLATIONS_HEADER);
+      const violations = typeof header === 'string' ? parseOrUndefined(header) : undefined;
+      if (Array.isArray(violations) && !response.headersSent && (typeof chunk === 'string' || Buffer.isBuffer(chunk))) {
+        const replacement = render(response.statusCode, /** @type {Violation[]} */ (violations), parseOrUndefined(body));
         if (replacement !== undefined) {
           chunk = JSON.stringify(replacement);
           response.setHeader('content-length', Buffer.byteLength(/** @type {string} */ (chunk)));
@@ -68,45 +73,26 @@ function rewriteBody(response, rewrite) {
 }
 
 /**
- * Makes the response's body, when Prism ends it with violations listed, the API's own validation error body.
- * @param {import('node:http').ServerResponse} response
- * @param {string | undefined} body the request body as read by the guard
+ * A value generated for `Prefer: dynamic=true` as the service could send it: within its schema's
+ * maxProperties, and without top-level `*_links`.
+ * @param {unknown} value
+ * @param {unknown} schema
  */
-function answerViolationsAsTheService(response, body) {
-  const render = renderValidationError;
-  if (render === undefined) return;
-  rewriteBody(response, () => {
-    const header = response.getHeader(VIOLATIONS_HEADER);
-    const violations = typeof header === 'string' ? parseOrUndefined(header) : undefined;
-    return Array.isArray(violations)
-      ? render(response.statusCode, /** @type {Violation[]} */ (violations), parseOrUndefined(body))
-      : undefined;
-  });
+function asTheServiceSends(value, schema) {
+  withinMaxProperties(value, schema);
+  if (typeof value === 'object' && value !== null && !Array.isArray(value)) {
+    for (const key of Object.keys(value)) if (key.endsWith('_links')) delete (/** @type {Record<string, unknown>} */ (value)[key]);
+  }
+  return value;
 }
 
-/**
- * Drops the top-level `*_links` of a JSON body generated for `Prefer: dynamic=true`.
- * @param {import('node:http').IncomingMessage} request
- * @param {import('node:http').ServerResponse} response
- */
-function withoutGeneratedNextLinks(request, response) {
-  if (!/\bdynamic=true\b/.test(String(request.headers['prefer'] ?? ''))) return;
-  rewriteBody(response, (written) => {
-    const body = parseOrUndefined(written.toString());
-    if (typeof body !== 'object' || body === null || Array.isArray(body)) return undefined;
-    const links = Object.keys(body).filter((key) => key.endsWith('_links'));
-    if (links.length === 0) return undefined;
-    for (const key of links) delete (/** @type {Record<string, unknown>} */ (body)[key]);
-    return body;
-  });
-}
-
-// The json-schema-faker instance Prism generates with: its generate() hands each value on within maxProperties.
+// The json-schema-faker instance Prism generates every dynamic answer with: each value it generates goes through
+// asTheServiceSends before Prism sends it.
 const { JSONSchemaFaker } = fromPrismHttp('json-schema-faker');
 const generate = JSONSchemaFaker.generate;
 JSONSchemaFaker.generate = /** @type {typeof generate} */ (
-  function generateWithinMaxProperties(/** @type {Parameters<typeof generate>} */ ...args) {
-    return withinMaxProperties(generate.apply(JSONSchemaFaker, args), args[0]);
+  function generateAsTheServiceSends(/** @type {Parameters<typeof generate>} */ ...args) {
+    return asTheServiceSends(generate.apply(JSONSchemaFaker, args), args[0]);
   }
 );
 
@@ -119,10 +105,7 @@ http.createServer = /** @type {typeof http.createServer} */ (
       const listener = /** @type {(request: import('node:http').IncomingMessage, response: import('node:http').ServerResponse) => void} */ (
         args[index]
       );
-      args[index] = guardRequests(listener, (response, body) => {
-        answerViolationsAsTheService(response, body);
-        withoutGeneratedNextLinks(/** @type {import('node:http').IncomingMessage} */ (response.req), response);
-      });
+      args[index] = guardRequests(listener, answerViolationsAsTheService);
     }
     const server = /** @type {(...args: unknown[]) => http.Server} */ (createServer).apply(http, args);
     // Node parses CONNECT but, with no handler, drops the connection without an answer.

@@ -17,7 +17,7 @@ process.on('message', async (/** @type {{ file: string }} */ { file }) => {
     failure = error instanceof Error ? (error.stack ?? error.message) : String(error);
   }
   process.exitCode = undefined;
-  process.send?.({ file, failure });
+  process.send?.({ failure });
 });
 // Gone with the parent, or once it stops asking.
 process.on('disconnect', () => process.exit());

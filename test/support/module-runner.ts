@@ -40,22 +40,19 @@ export class ModuleRunner {
   async #runNow(file: string): Promise<ModuleRun> {
     const running = (this.#process ??= startProcess(process.execPath, [child], { cwd: this.cwd, env: this.env, ipc: true }));
     const start = running.output().length;
-    const answer = new Promise<string | undefined>((answered, failed) => {
-      const onMessage = (message: { file: string; failure?: string }) => {
-        if (message.file !== file) return;
-        running.child.off('message', onMessage);
-        answered(message.failure);
+    // One program at a time: the runner's next message is this program's answer, unless the runner dies first.
+    const failure = await new Promise<string | undefined>((answered) => {
+      const onExit = (code: number | null, signal: NodeJS.Signals | null) => {
+        this.#process = undefined;
+        answered(`The runner exited (${code ?? signal}) while ${file} ran.`);
       };
-      running.child.on('message', onMessage);
-      void running.exited.then(({ code, signal }) => failed(new Error(`The runner exited (${code ?? signal}) while ${file} ran.`)));
+      running.child.once('exit', onExit);
+      running.child.once('message', (message: { failure?: string }) => {
+        running.child.off('exit', onExit);
+        answered(message.failure);
+      });
+      running.child.send({ file });
     });
-    running.child.send({ file });
-    try {
-      const failure = await answer;
-      return { failure, output: running.output().slice(start) };
-    } catch (error) {
-      this.#process = undefined;
-      return { failure: (error as Error).message, output: running.output().slice(start) };
-    }
+    return { failure, output: running.output().slice(start) };
   }
 }

@@ -9,7 +9,7 @@ import { createWriteStream, mkdirSync, type WriteStream } from 'node:fs';
 import { resolve } from 'node:path';
 import type { TestProject } from 'vitest/node';
 import { loadApis, repoRoot } from '../../../scripts/lib/apis.ts';
-import { MOCKS_READY, readMockTable } from '../../../scripts/lib/mock-table.ts';
+import { MOCKS_READY, portVariables, readLogLine, readMockTable } from '../../../scripts/lib/mock-cli.ts';
 import { findFreePorts } from '../../../scripts/lib/ports.ts';
 import { isRunning, startProcess } from '../../../scripts/lib/processes.ts';
 
@@ -30,7 +30,6 @@ export default async function setup(project: TestProject): Promise<() => Promise
   const logDir = resolve(repoRoot, 'test-results/prism');
   mkdirSync(logDir, { recursive: true });
   const ports = await findFreePorts(apis.length);
-  const variables = Object.fromEntries(apis.map((api, index) => [`MOCK_PORT_${api.name.toUpperCase()}`, String(ports[index])]));
   const logs = new Map<string, { path: string; sink: WriteStream }>(
     apis.map(({ name }) => {
       const path = resolve(logDir, `${name}.log`);
@@ -38,11 +37,10 @@ export default async function setup(project: TestProject): Promise<() => Promise
     }),
   );
   const run = startProcess('npm', ['run', '--silent', 'mock'], {
-    env: { ...variables, MOCK_LOG_LEVEL: 'warn' },
-    // Each Prism's lines come as `[<api>] <line>`.
+    env: { ...portVariables(apis, ports), MOCK_LOG_LEVEL: 'warn' },
     onLine: (line) => {
-      const [, api, text] = /^\[(\w+)\] (.*)$/.exec(line) ?? [];
-      if (api !== undefined) logs.get(api)?.sink.write(`${text}\n`);
+      const logged = readLogLine(line);
+      if (logged !== undefined) logs.get(logged.api)?.sink.write(`${logged.text}\n`);
     },
   });
   let table: ReturnType<typeof readMockTable> = [];

@@ -6,7 +6,7 @@
 import { createServer, type Server } from 'node:net';
 import { afterEach, describe, expect, inject, it } from 'vitest';
 import { loadApis } from '../../../scripts/lib/apis.ts';
-import { MOCKS_READY, readMockTable } from '../../../scripts/lib/mock-table.ts';
+import { MOCKS_READY, portVariables, readMockTable } from '../../../scripts/lib/mock-cli.ts';
 import { findFreePorts, listenOnLoopback } from '../../../scripts/lib/ports.ts';
 import { isRunning, startProcess, type RunningProcess } from '../../../scripts/lib/processes.ts';
 
@@ -55,10 +55,10 @@ async function tableOf(run: RunningProcess) {
   return readMockTable(run.output());
 }
 
-async function portVariables(): Promise<Record<string, string>> {
+/** Port variables that put every API on a port that is free. */
+async function freePortVariables(): Promise<Record<string, string>> {
   const apis = loadApis();
-  const ports = await findFreePorts(apis.length);
-  return Object.fromEntries(apis.map((api, index) => [`MOCK_PORT_${api.name.toUpperCase()}`, String(ports[index])]));
+  return portVariables(apis, await findFreePorts(apis.length));
 }
 
 /** Stops a run and checks that neither its Prisms nor their ports are left. */
@@ -89,7 +89,7 @@ describe('npm run mock', () => {
   });
 
   it('leaves nothing running after SIGTERM', async () => {
-    const ports = await portVariables();
+    const ports = await freePortVariables();
     const run = runMock(ports, ['css']);
     const table = await tableOf(run);
     expect(table.map((row) => `${row.api} ${row.url}`)).toEqual([`css http://127.0.0.1:${ports['MOCK_PORT_CSS']}`]);
@@ -99,7 +99,7 @@ describe('npm run mock', () => {
   });
 
   it('serves only the APIs named on the command line, and leaves nothing running after Ctrl-C', async () => {
-    const ports = await portVariables();
+    const ports = await freePortVariables();
     const run = runMock(ports, ['cinder']);
     const table = await tableOf(run);
     expect(table.map((row) => `${row.api} ${row.url}`)).toEqual([`cinder http://127.0.0.1:${ports['MOCK_PORT_CINDER']}`]);
@@ -111,7 +111,7 @@ describe('npm run mock', () => {
   });
 
   it('refuses a port that is taken, naming the port and the variable that moves it', async () => {
-    const ports = await portVariables();
+    const ports = await freePortVariables();
     const blocker = createServer();
     blockers.push(blocker);
     await listenOnLoopback(blocker, Number(ports['MOCK_PORT_CSS']));
@@ -123,19 +123,19 @@ describe('npm run mock', () => {
   });
 
   it('refuses a port variable that is not a port', async () => {
-    const { code, output } = await runMock({ ...(await portVariables()), MOCK_PORT_EVS: 'eighty' }).exited;
+    const { code, output } = await runMock({ ...(await freePortVariables()), MOCK_PORT_EVS: 'eighty' }).exited;
     expect(code).not.toBe(0);
     expect(output).toContain('MOCK_PORT_EVS="eighty" is not a port number');
   });
 
   it('refuses a log level it does not know, naming the ones it does', async () => {
-    const { code, output } = await runMock({ ...(await portVariables()), MOCK_LOG_LEVEL: 'debug' }).exited;
+    const { code, output } = await runMock({ ...(await freePortVariables()), MOCK_LOG_LEVEL: 'debug' }).exited;
     expect(code).not.toBe(0);
     expect(output).toContain('MOCK_LOG_LEVEL="debug" is not a log level; set it to info or warn.');
   });
 
   it('refuses an API name it does not know, listing the ones it does', async () => {
-    const { code, output } = await runMock(await portVariables(), ['cinder', 'nova']).exited;
+    const { code, output } = await runMock(await freePortVariables(), ['cinder', 'nova']).exited;
     expect(code).not.toBe(0);
     expect(output).toContain('Unknown API "nova". Name any of: dws, cinder, css, evs (or none, for all).');
   });

@@ -1,5 +1,22 @@
-// The table `npm run mock` prints of what runs where, written by scripts/mock.ts
-// and read back by the tests that start it.
+// What `npm run mock` (scripts/mock.ts) reads and prints, in one place for the
+// script and the tests that start it: the variable that moves each API's port,
+// each mock's log lines, and the table of what runs where.
+
+/** The environment variable that moves an API's mock to another port. */
+export const portVariable = (api: string) => `MOCK_PORT_${api.toUpperCase()}`;
+
+/** The port variables that put each of `apis` on the port at the same place in `ports`. */
+export const portVariables = (apis: { name: string }[], ports: number[]): Record<string, string> =>
+  Object.fromEntries(apis.map(({ name }, index) => [portVariable(name), String(ports[index])]));
+
+/** A mock's log line, as printed: with its API's name. */
+export const logLine = (api: string, line: string) => `[${api}] ${line}`;
+
+/** The API and the text of a mock's log line, or undefined for any other line. */
+export function readLogLine(line: string): { api: string; text: string } | undefined {
+  const match = /^\[(\w+)\] (.*)$/.exec(line);
+  return match === null ? undefined : { api: match[1]!, text: match[2]! };
+}
 
 export interface MockRow {
   api: string;
